@@ -1,0 +1,71 @@
+package io.newsctl.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Creates what the article index needs, idempotently: two component templates (settings,
+ * mappings), a composable index template over {@code <alias>-v*}, and — when the alias does not
+ * exist yet — the first concrete index with the alias on it. Safe to run from every instance at
+ * start-up, concurrently.
+ */
+public final class IndexBootstrap {
+    private final ElasticsearchClient client;
+
+    public IndexBootstrap(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    public void ensure(IndexLayout layout) throws IOException {
+        putTemplates(layout);
+        if (client.indices().existsAlias(a -> a.name(layout.alias())).value()) {
+            return;
+        }
+        createIndex(layout, true);
+    }
+
+    /** Puts the component and index templates (overwriting older versions of them). */
+    public void putTemplates(IndexLayout layout) throws IOException {
+        try (InputStream settings = resource("settings.json"); InputStream mappings = resource("mappings.json")) {
+            client.cluster().putComponentTemplate(c -> c.name(layout.settingsComponent()).withJson(settings));
+            client.cluster().putComponentTemplate(c -> c.name(layout.mappingsComponent()).withJson(mappings));
+        }
+        client.indices().putIndexTemplate(t -> t
+                .name(layout.template())
+                .indexPatterns(layout.indexPattern())
+                .composedOf(layout.settingsComponent(), layout.mappingsComponent())
+                .priority(200L));
+    }
+
+    /** Creates the concrete index of {@code layout}; with {@code withAlias}, the alias points at it. */
+    public void createIndex(IndexLayout layout, boolean withAlias) throws IOException {
+        try {
+            client.indices().create(c -> {
+                c.index(layout.index());
+                if (withAlias) {
+                    c.aliases(layout.alias(), a -> a.isWriteIndex(true));
+                }
+                return c;
+            });
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+            // another instance won the race; make sure the alias exists
+            if (withAlias && !client.indices().existsAlias(a -> a.name(layout.alias())).value()) {
+                client.indices().putAlias(a -> a.index(layout.index()).name(layout.alias()).isWriteIndex(true));
+            }
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = IndexBootstrap.class.getResourceAsStream("es/" + name);
+        if (in == null) {
+            throw new UncheckedIOException(new IOException("missing resource es/" + name));
+        }
+        return in;
+    }
+}
