@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * <p>The child never outlives this JVM. It is started through {@code /bin/sh}, which keeps this
  * JVM's stdin pipe open in a small watcher and then {@code exec}s java (so {@link #pid()} is java's
  * pid). When the pipe reaches EOF — this JVM exited or was killed, even by SIGKILL, or
- * {@link #stop} was called — the watcher sends SIGTERM to java, and SIGKILL if it still runs
- * {@value #ORPHAN_KILL_AFTER_SECONDS} s later. A shutdown hook additionally stops the child
+ * {@link #stop} was called (Process.destroy closes the pipe too) — the watcher sends SIGTERM to
+ * java, and SIGKILL if it still runs {@value #ORPHAN_KILL_AFTER_SECONDS} s later. A shutdown hook additionally stops the child
  * synchronously on a normal exit, so it finishes before this JVM is gone.
  */
 public final class ChildJvm implements AutoCloseable {
@@ -36,7 +36,9 @@ public final class ChildJvm implements AutoCloseable {
     /*
      * $1 = seconds before SIGKILL, then the java command line. fd 3 keeps the parent's pipe for the
      * watcher (an asynchronous list gets /dev/null as stdin), java gets neither. $$ inside the
-     * subshell is the outer shell's pid, which exec hands over to java.
+     * subshell is the outer shell's pid, which exec hands over to java. While waiting for java to
+     * end, the watcher checks every second, so it never outlives java by more than that (and never
+     * signals a pid that a new process might get later).
      */
     private static final String WRAPPER = """
             grace=$1; shift
@@ -44,8 +46,13 @@ public final class ChildJvm implements AutoCloseable {
             (
               while read -r line <&3; do :; done
               kill -TERM $$ 2>/dev/null || exit 0
-              sleep "$grace"
-              kill -0 $$ 2>/dev/null && kill -KILL $$
+              waited=0
+              while [ "$waited" -lt "$grace" ]; do
+                sleep 1
+                kill -0 $$ 2>/dev/null || exit 0
+                waited=$((waited + 1))
+              done
+              kill -KILL $$ 2>/dev/null
             ) </dev/null >/dev/null 2>&1 &
             exec "$@" 3<&- </dev/null
             """;
