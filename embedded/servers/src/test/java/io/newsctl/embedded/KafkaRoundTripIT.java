@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.newsctl.embedded.ServerEndpoints.Backend;
@@ -42,13 +43,18 @@ class KafkaRoundTripIT {
         Map<String, String> sent = new HashMap<>();
         Map<String, Integer> partitionOfKey = new HashMap<>();
         try (KafkaProducer<String, String> producer = producer(servers, Map.of())) {
+            Map<String, Future<RecordMetadata>> acks = new HashMap<>();
             for (int i = 0; i < 200; i++) {
                 String key = "article-" + (i % 20);
                 String value = "第" + i + "条新闻";
-                RecordMetadata meta = producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
                 sent.put(value, key);
-                Integer before = partitionOfKey.putIfAbsent(key, meta.partition());
-                assertEquals(before == null ? meta.partition() : before, meta.partition(), "key " + key + " moved");
+                acks.put(value, producer.send(new ProducerRecord<>(topic, key, value)));
+            }
+            for (Map.Entry<String, Future<RecordMetadata>> ack : acks.entrySet()) {
+                String key = sent.get(ack.getKey());
+                int partition = ack.getValue().get(20, TimeUnit.SECONDS).partition();
+                Integer before = partitionOfKey.putIfAbsent(key, partition);
+                assertEquals(before == null ? partition : before, partition, "key " + key + " moved");
             }
         }
 
