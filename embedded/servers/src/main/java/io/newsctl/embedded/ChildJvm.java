@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * JVM's stdin pipe open in a small watcher and then {@code exec}s java (so {@link #pid()} is java's
  * pid). When the pipe reaches EOF — this JVM exited or was killed, even by SIGKILL, or
  * {@link #stop} was called (Process.destroy closes the pipe too) — the watcher sends SIGTERM to
- * java, and SIGKILL if it still runs {@value #ORPHAN_KILL_AFTER_SECONDS} s later. A shutdown hook additionally stops the child
- * synchronously on a normal exit, so it finishes before this JVM is gone.
+ * java, and SIGKILL if it still runs {@value #ORPHAN_KILL_AFTER_SECONDS} s later. A shutdown hook
+ * additionally stops the child synchronously on a normal exit, so it finishes before this JVM is
+ * gone. Needs a POSIX shell: Linux and macOS.
  */
 public final class ChildJvm implements AutoCloseable {
 
@@ -37,8 +38,8 @@ public final class ChildJvm implements AutoCloseable {
      * $1 = seconds before SIGKILL, then the java command line. fd 3 keeps the parent's pipe for the
      * watcher (an asynchronous list gets /dev/null as stdin), java gets neither. $$ inside the
      * subshell is the outer shell's pid, which exec hands over to java. While waiting for java to
-     * end, the watcher checks every second, so it never outlives java by more than that (and never
-     * signals a pid that a new process might get later).
+     * end, the watcher checks every second: it outlives java by at most a second, which keeps the
+     * chance of signalling a recycled pid negligible.
      */
     private static final String WRAPPER = """
             grace=$1; shift
