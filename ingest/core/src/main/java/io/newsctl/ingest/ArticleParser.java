@@ -120,8 +120,8 @@ public final class ArticleParser {
         if (author != null && siteName != null && author.equals(siteName) && cleaned.bylineAuthor() != null) {
             author = cleaned.bylineAuthor();
         }
-        String source = first(cleaned.repostSource(), s.originalSource(), j.originalSource(), cleaned.bylineSource(),
-                g.originalSource(), siteName);
+        String source = first(cleaned.repostSource(), s.originalSource(), j.originalSource(),
+                BodyCleaner.sourceName(cleaned.bylineSource()), BodyCleaner.sourceName(g.originalSource()), siteName);
         OffsetDateTime published = firstTime(s.publishedAt(), j.publishedAt(), o.publishedAt(), g.publishedAt());
         String summary = first(s.summary(), j.summary(), o.summary(), g.summary());
 

@@ -44,9 +44,6 @@ public final class BodyCleaner {
     private static final Pattern QUOTED = Pattern.compile("^[“\"「『《\\u201c]\\s*([^”\"」』》\\u201d]{1,40}?)\\s*[”\"」』》\\u201d]");
     private static final Pattern UNQUOTED = Pattern.compile("^([^，,。；;（(\\s“”\"「」]{1,30})");
     private static final Pattern AUTHOR_FIELD = Pattern.compile("(?:作者|作者名|撰文|(?<!\\p{IsHan})文)\\s*[:：|｜丨/\\s]\\s*([^，,。；;（()）\\s|｜]{1,30}(?:[、,，&和]\\s*[^，,。；;（()）\\s|｜]{1,10}){0,3}?)(?=$|[，,。；;（()）\\s|｜])");
-    private static final Pattern BYLINE = Pattern.compile(
-            "^[（(【\\[]?\\s*(?:本报|本報|本刊|特约|特約)?(?:(?:作者|撰文|文|文字|采写|採寫|口述)\\s*[:：|｜丨/]|(?:记者|記者)\\s*[:：|｜丨/]?)\\s*"
-                    + "([^\\s，,。；;:：|｜丨()（）]{2,20})(?:\\s*[，,|｜丨\\s]\\s*(?:编辑|編輯|来源|來源|出品)\\s*[:：|｜丨/]?.*)?[）)】\\]]?$");
     private static final Pattern SOURCE_LINE = Pattern.compile(
             "^[（(【\\[]?\\s*(?:来源|來源|文章来源|文章來源|稿件来源|信息来源|转载自|轉載自|转自|轉自|出处|出處)\\s*[:：|｜丨]\\s*([^\\s，,。；;()（）|｜]{2,30})");
     private static final Pattern ID_FIELD = Pattern.compile("ID\\s*[:：]|微信号\\s*[:：]");
@@ -92,9 +89,10 @@ public final class BodyCleaner {
                     continue;
                 }
                 if (out.size() < 3 && t.length() <= 60) {
-                    Matcher by = BYLINE.matcher(t);
-                    if (by.find()) {
-                        bylineAuthor = bylineAuthor == null ? cleanName(by.group(1)) : bylineAuthor;
+                    if (Bylines.isBylineLine(t)) {
+                        bylineAuthor = bylineAuthor == null ? cleanName(Bylines.author(t)) : bylineAuthor;
+                        String src = Bylines.source(t);
+                        bylineSource = bylineSource == null && src != null ? cleanName(src) : bylineSource;
                         continue;
                     }
                     Matcher src = SOURCE_LINE.matcher(t);
@@ -107,6 +105,14 @@ public final class BodyCleaner {
                 break;
             }
             out.add(t);
+        }
+        for (int k = 0; k < 2 && !out.isEmpty(); k++) { // "（记者 张三）" closing the article
+            String last = out.get(out.size() - 1);
+            if (!Bylines.isBylineLine(last)) {
+                break;
+            }
+            bylineAuthor = bylineAuthor == null ? cleanName(Bylines.author(last)) : bylineAuthor;
+            out.remove(out.size() - 1);
         }
         trimEdges(out);
         return new Cleaned(out, repostSource, repostAuthor, bylineAuthor, bylineSource);
@@ -152,6 +158,22 @@ public final class BodyCleaner {
             author = cleanName(a.group(1));
         }
         return new Repost(source, author);
+    }
+
+    private static final Pattern SOURCE_SUFFIX = Pattern.compile("(综合报道|綜合報導|综合整理|綜合整理|综合|綜合|报道|報導|整理|消息)$");
+
+    /** A source credit as a publication name: "新智网综合报道" → "新智网", quotes and brackets removed. */
+    public static String sourceName(String s) {
+        String t = cleanName(s);
+        if (t == null) {
+            return null;
+        }
+        t = t.replaceAll("^[“\"「『《【]+|[”\"」』》】]+$", "").strip();
+        Matcher m = SOURCE_SUFFIX.matcher(t);
+        if (m.find() && m.start() >= 2) {
+            t = t.substring(0, m.start()).strip();
+        }
+        return t.isEmpty() ? null : t;
     }
 
     private static String cleanName(String s) {

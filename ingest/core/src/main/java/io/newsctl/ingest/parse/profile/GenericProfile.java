@@ -1,6 +1,7 @@
 package io.newsctl.ingest.parse.profile;
 
 import io.newsctl.ingest.parse.Blocks;
+import io.newsctl.ingest.parse.Bylines;
 import io.newsctl.ingest.parse.Blocks.Block;
 import io.newsctl.ingest.parse.ContentFinder;
 import io.newsctl.ingest.parse.Extraction;
@@ -22,10 +23,6 @@ import org.jsoup.nodes.Element;
  * "2025-07-18 07:12 来源：新浪科技 作者：张三").
  */
 public final class GenericProfile implements SiteProfile {
-    private static final Pattern AUTHOR = Pattern.compile(
-            "(?:作者|撰文|记者|記者|文|责编|作者丨)\\s*[:：|｜丨/]\\s*([^\\s，,。；;:：|｜丨()（）]{2,20})");
-    private static final Pattern SOURCE = Pattern.compile(
-            "(?:来源|來源|出处|出處|稿源)\\s*[:：|｜丨]\\s*([^\\s，,。；;:：|｜丨()（）]{2,30})");
     private static final Pattern TIME_CLASS = Pattern.compile("(?i)(^|[-_\\s])(time|date|pubtime|pubdate|publish|post-?time|datetime|timestamp)");
     private static final int HEADER_LINES = 8;
 
@@ -59,6 +56,9 @@ public final class GenericProfile implements SiteProfile {
         if (at >= 0) {
             for (int i = Math.max(0, at - 2); i < Math.min(all.size(), at + 1 + HEADER_LINES); i++) {
                 String t = all.get(i).text();
+                if (i > at && isRunningText(t)) {
+                    break; // the article itself has started
+                }
                 if (i != at && t.length() <= 160) {
                     header.append(t).append('\n');
                 }
@@ -79,10 +79,18 @@ public final class GenericProfile implements SiteProfile {
             }
         }
         String author = meta.firstProperty(OpenGraphProfile.AUTHOR_KEYS);
-        if (author == null) {
-            author = group(AUTHOR, headerText);
+        String source = null;
+        for (String line : headerText.split("\n")) {
+            if (author == null) {
+                author = Bylines.author(line);
+            }
+            if (source == null) {
+                source = Bylines.source(line);
+            }
         }
-        String source = group(SOURCE, headerText);
+        if (source == null) {
+            source = sourceElement(page, content.container());
+        }
 
         Boolean article = null;
         if (content.listLike()) {
@@ -122,6 +130,39 @@ public final class GenericProfile implements SiteProfile {
             }
         }
         return null;
+    }
+
+    /** A line of the article rather than of its dateline: long, with sentence punctuation. */
+    private static boolean isRunningText(String t) {
+        return Texts.weightedLength(t) > 60 && Texts.countPunctuation(t) >= 2;
+    }
+
+    /** An element marked as the source ({@code class="source"}, {@code id="media_name"} …) outside the body. */
+    private static String sourceElement(PageContext page, Element body) {
+        int seen = 0;
+        for (Element e : page.body().select("[class~=(?i)(^|[-_ ])(source|media|from|origin)([-_ ]|$)], [id~=(?i)(^|[-_])(source|media_name|media)([-_]|$)]")) {
+            if (++seen > 20) {
+                break;
+            }
+            if (body != null && isInside(e, body)) {
+                continue;
+            }
+            String t = Texts.normaliseSpace(e.ownText().isBlank() ? e.text() : e.ownText());
+            t = t.replaceFirst("^(来源|來源|稿源|出处|出處)\\s*[:：]?\\s*", "");
+            if (t.length() >= 2 && t.length() <= 20 && Texts.countPunctuation(t) == 0) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isInside(Element e, Element ancestor) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int indexOf(List<Block> blocks, String title) {
