@@ -50,9 +50,21 @@ public final class Blocks {
     private Blocks() {
     }
 
+    /** Inline elements that, in datelines, separate fields ("<span>时间</span><span>来源</span>"). */
+    static final Set<String> FIELD_TAGS = Set.of("span", "a", "em", "i", "b", "strong", "time", "cite", "label",
+            "small", "font", "abbr", "address");
+
     /** The paragraphs under {@code root}; the root itself is never skipped. */
     public static List<Block> of(Element root) {
-        Collector c = new Collector(root);
+        return of(root, false);
+    }
+
+    /**
+     * The text under {@code root} in blocks; with {@code splitFields}, inline elements also start a new
+     * block (for reading bylines and datelines, never for article text).
+     */
+    public static List<Block> of(Element root, boolean splitFields) {
+        Collector c = new Collector(root, splitFields);
         NodeTraversor.filter(c, root);
         c.flush();
         return c.blocks;
@@ -95,8 +107,15 @@ public final class Blocks {
         private boolean heading;
         private int headingDepth;
 
-        Collector(Element root) {
+        private final boolean splitFields;
+
+        Collector(Element root, boolean splitFields) {
             this.root = root;
+            this.splitFields = splitFields;
+        }
+
+        private boolean breaks(String tag) {
+            return BLOCK_TAGS.contains(tag) || (splitFields && FIELD_TAGS.contains(tag));
         }
 
         @Override
@@ -119,7 +138,7 @@ public final class Blocks {
             if (tag.equals("img")) {
                 return FilterResult.CONTINUE;
             }
-            if (BLOCK_TAGS.contains(tag)) {
+            if (breaks(tag)) {
                 flush();
             }
             if (tag.equals("a")) {
@@ -142,7 +161,7 @@ public final class Blocks {
                 if (tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
                     headingDepth--;
                 }
-                if (BLOCK_TAGS.contains(tag)) {
+                if (breaks(tag)) {
                     flush();
                 }
             }

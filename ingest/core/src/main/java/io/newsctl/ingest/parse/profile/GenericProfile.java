@@ -50,7 +50,7 @@ public final class GenericProfile implements SiteProfile {
         List<Block> body = content.container() == null ? null : Blocks.of(content.container());
 
         // The dateline: short lines right after (and just before) the title outside the body.
-        List<Block> all = Blocks.of(root);
+        List<Block> all = Blocks.of(root, true);
         int at = title == null ? -1 : indexOf(all, title);
         StringBuilder header = new StringBuilder();
         if (at >= 0) {
@@ -79,15 +79,12 @@ public final class GenericProfile implements SiteProfile {
             }
         }
         String author = meta.firstProperty(OpenGraphProfile.AUTHOR_KEYS);
-        String source = null;
-        for (String line : headerText.split("\n")) {
-            if (author == null) {
-                author = Bylines.author(line);
-            }
-            if (source == null) {
-                source = Bylines.source(line);
-            }
+        // Fields split over inline elements ("来源：<a>网易科技</a>") read as one line.
+        String dateline = headerText.replace('\n', ' ');
+        if (author == null) {
+            author = Bylines.author(dateline);
         }
+        String source = Bylines.source(dateline);
         if (source == null) {
             source = sourceElement(page, content.container());
         }
