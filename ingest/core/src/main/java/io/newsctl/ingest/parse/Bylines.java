@@ -9,16 +9,19 @@ import java.util.regex.Pattern;
  */
 public final class Bylines {
     // A person's name: 2–12 Han/Latin characters up to a separator, or "报道"/"摄影"/"编辑".
-    private static final String NAME = "([\\p{IsHan}A-Za-z0-9·・]{2,12}?|[A-Za-z][A-Za-z.'’ -]{1,30}?)"
+    private static final String NAME = "([A-Za-z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}|[\\p{IsHan}A-Za-z0-9·・]{2,12}?)"
             + "(?=$|[\\s，,。；;／/|｜丨()（）、:：]|报道|報導|摄影|攝影|编辑|編輯|整理|发自|發自|来源|來源|\\d{1,4}[-/年.:])";
     private static final String LABEL = "(?:作者|撰文|文字|文|采写|採寫|口述|作者丨)";
     private static final String SEP = "\\s*[:：|｜丨/／]\\s*";
+    // What may follow the name on a byline line: more credits or a dateline, but no sentence.
+    private static final String TRAILER = "(?:[\\s，,|｜丨／/][^。！？!?]{0,40})?[）)】\\]]?$";
     private static final Pattern LABELLED = Pattern.compile("(?<![\\p{IsHan}])" + LABEL + SEP + NAME);
-    private static final Pattern REPORTER = Pattern.compile("(?:记者|記者)\\s*(?:[:：|｜丨/／]\\s*)?" + NAME);
+    private static final String REPORTER_WORD = "(?:记者|記者)(?!会|會|招待|问|問|站|节|節|证|證|们|們)";
+    private static final Pattern REPORTER = Pattern.compile(REPORTER_WORD + "\\s*(?:[:：|｜丨/／]\\s*)?" + NAME);
     private static final Pattern LABELLED_LINE = Pattern.compile(
-            "^[（(【\\[]?\\s*(?:本报|本報|本刊|特约|特約)?" + LABEL + SEP + NAME + "(?:[\\s，,|｜丨／/].{0,40})?[）)】\\]]?$");
+            "^[（(【\\[]?\\s*(?:本报|本報|本刊|特约|特約)?" + LABEL + SEP + NAME + TRAILER);
     private static final Pattern REPORTER_LINE = Pattern.compile(
-            "^[（(【\\[]?[^\\s，,。：:]{0,12}?\\s*(?:记者|記者)\\s*(?:[:：|｜丨/／]\\s*)?" + NAME + "(?:[\\s，,|｜丨／/].{0,40})?[）)】\\]]?$");
+            "^[（(【\\[]?[^\\s，,。：:]{0,12}?\\s*" + REPORTER_WORD + "\\s*(?:[:：|｜丨/／]\\s*)?" + NAME + TRAILER);
     private static final Pattern SOURCE = Pattern.compile(
             "(?:来源|來源|文章来源|文章來源|稿源|稿件来源|信息来源|出处|出處|转载自|轉載自|转自|轉自)\\s*[:：|｜丨]\\s*"
                     + "([^\\s，,。；;:：|｜丨()（）]{2,30}?)(?=$|[\\s，,。；;:：|｜丨()（）]|作者|記者|记者|编辑|編輯|责编|發佈|发布|时间|時間|日期|\\d{4}[-/年])");
