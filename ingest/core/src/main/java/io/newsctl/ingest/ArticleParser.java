@@ -7,6 +7,7 @@ import io.newsctl.ingest.parse.HtmlCharsets;
 import io.newsctl.ingest.parse.PageContext;
 import io.newsctl.ingest.parse.PublishTimes;
 import io.newsctl.ingest.parse.Scripts;
+import io.newsctl.ingest.parse.TextQuality;
 import io.newsctl.ingest.parse.Texts;
 import io.newsctl.ingest.parse.Titles;
 import io.newsctl.ingest.parse.profile.GenericProfile;
@@ -163,7 +164,7 @@ public final class ArticleParser {
     private static boolean isArticle(Extraction s, Extraction j, Extraction o, Extraction g, String body) {
         int len = Texts.weightedLength(body);
         boolean hasText = len >= MIN_ARTICLE_CHARS && Texts.countPunctuation(body) >= 1;
-        if (!hasText) {
+        if (!hasText || !TextQuality.looksLikeText(body)) {
             return false;
         }
         if (s.article() != null) {

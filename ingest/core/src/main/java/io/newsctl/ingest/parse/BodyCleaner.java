@@ -69,6 +69,9 @@ public final class BodyCleaner {
             if (b.linkDensity() > 0.5 && t.length() < 200 && Texts.countPunctuation(t) < 3) {
                 continue; // a navigation or link-list entry
             }
+            if (t.length() >= 20 && !TextQuality.looksLikeText(t)) {
+                continue; // binary noise or a stretch in the wrong charset
+            }
             if (t.length() <= 300) {
                 Repost r = repost(t);
                 if (r != null) {

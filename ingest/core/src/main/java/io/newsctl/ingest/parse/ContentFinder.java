@@ -94,7 +94,7 @@ public final class ContentFinder {
                 if (e.normalName().equals("a")) {
                     linkDepth[0]--;
                     s.links++;
-                    if (s.linkText >= 8 && e.hasAttr("href")) {
+                    if (s.linkText >= 8 && e.hasAttr("href") && standsAlone(e)) {
                         s.headlineLinks++;
                     }
                 }
@@ -136,6 +136,15 @@ public final class ContentFinder {
         }
         boolean list = isList(current);
         return new Result(node, list, current.text, current.punct, current.headlineLinks);
+    }
+
+    /** A link that is a block of its own (a headline in a list), not a phrase inside a sentence. */
+    private static boolean standsAlone(Element a) {
+        return !hasText(a.previousSibling()) && !hasText(a.nextSibling());
+    }
+
+    private static boolean hasText(Node n) {
+        return n instanceof TextNode t && !t.isBlank() && Texts.weightedLength(t.getWholeText()) > 1;
     }
 
     /**

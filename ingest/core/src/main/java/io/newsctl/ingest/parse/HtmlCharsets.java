@@ -60,15 +60,22 @@ public final class HtmlCharsets {
         }
         Charset header = charsetFromLabel(headerLabel(contentType));
         Charset meta = charsetFromLabel(metaLabel(body));
-        if (header != null && !(isWesternDefault(header) && meta != null && !meta.equals(header)) && fits(body, header)) {
+        boolean headerIsWeak = header != null && isWesternDefault(header) && meta != null && !meta.equals(header);
+        Charset declared = header != null && !headerIsWeak ? header : meta;
+        if (header != null && !headerIsWeak && fits(body, header)) {
             return new Decoded(new String(body, header), header, "header");
         }
         if (meta != null && fits(body, meta)) {
             return new Decoded(new String(body, meta), meta, "meta");
         }
         Charset detected = detect(body);
-        if (detected != null && fits(body, detected)) {
+        if (detected != null && (declared == null ? fits(body, detected) : fitsCleanly(body, detected))) {
             return new Decoded(new String(body, detected), detected, "detected");
+        }
+        if (declared != null) {
+            // nothing reads the bytes cleanly: damaged or mixed content; the page's own word is the best guess
+            String evidence = declared.equals(header) ? "header" : "meta";
+            return new Decoded(new String(body, declared), declared, evidence + "-damaged");
         }
         Charset best = errors(body, BIG5, DETECT_BYTES) < errors(body, GB18030, DETECT_BYTES) ? BIG5 : GB18030;
         return new Decoded(new String(body, best), best, "fallback");
@@ -126,6 +133,12 @@ public final class HtmlCharsets {
     private static boolean fits(byte[] body, Charset charset) {
         int sample = Math.min(body.length, DETECT_BYTES * 4);
         return errors(body, charset, sample) <= Math.max(2, sample / 100);
+    }
+
+    /** Next to no errors: what it takes to overrule a declared charset. */
+    private static boolean fitsCleanly(byte[] body, Charset charset) {
+        int sample = Math.min(body.length, DETECT_BYTES * 4);
+        return errors(body, charset, sample) <= Math.max(2, sample / 1000);
     }
 
     private static Charset detect(byte[] body) {
