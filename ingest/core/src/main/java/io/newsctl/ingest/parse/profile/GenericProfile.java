@@ -1,0 +1,179 @@
+package io.newsctl.ingest.parse.profile;
+
+import io.newsctl.ingest.parse.Blocks;
+import io.newsctl.ingest.parse.Bylines;
+import io.newsctl.ingest.parse.Blocks.Block;
+import io.newsctl.ingest.parse.ContentFinder;
+import io.newsctl.ingest.parse.Extraction;
+import io.newsctl.ingest.parse.PageContext;
+import io.newsctl.ingest.parse.PageMeta;
+import io.newsctl.ingest.parse.PublishTimes;
+import io.newsctl.ingest.parse.Texts;
+import io.newsctl.ingest.parse.Titles;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Any page: the body is the container found by {@link ContentFinder} (text and punctuation
+ * density), the title the heading that matches {@code <title>}, and time, author and source come from
+ * meta tags or from the short lines around the title (the dateline of Chinese portals:
+ * "2025-07-18 07:12 来源：新浪科技 作者：张三").
+ */
+public final class GenericProfile implements SiteProfile {
+    private static final Pattern TIME_CLASS = Pattern.compile("(?i)(^|[-_\\s])(time|date|pubtime|pubdate|publish|post-?time|datetime|timestamp)");
+    private static final int HEADER_LINES = 8;
+
+    @Override
+    public String name() {
+        return "generic";
+    }
+
+    @Override
+    public boolean appliesTo(PageContext page) {
+        return true;
+    }
+
+    @Override
+    public Extraction extract(PageContext page) {
+        Element root = page.body();
+        if (root == null) {
+            return Extraction.empty();
+        }
+        PageMeta meta = page.meta();
+        Element titleEl = Titles.headingElement(page.doc(), meta);
+        String title = titleEl != null ? Texts.blankToNull(titleEl.text()) : Titles.fromTitleTag(meta.title());
+
+        ContentFinder.Result content = ContentFinder.find(root);
+        List<Block> body = content.container() == null ? null : Blocks.of(content.container());
+
+        // The dateline: short lines right after (and just before) the title outside the body.
+        List<Block> all = Blocks.of(root, true);
+        int at = title == null ? -1 : indexOf(all, title);
+        StringBuilder header = new StringBuilder();
+        if (at >= 0) {
+            for (int i = Math.max(0, at - 2); i < Math.min(all.size(), at + 1 + HEADER_LINES); i++) {
+                String t = all.get(i).text();
+                if (i > at && isRunningText(t)) {
+                    break; // the article itself has started
+                }
+                if (i != at && t.length() <= 160) {
+                    header.append(t).append('\n');
+                }
+            }
+        }
+        String headerText = header.toString();
+
+        OffsetDateTime published = PublishTimes.parse(meta.firstProperty(OpenGraphProfile.TIME_KEYS), page.fetchedAt(), page.zone());
+        if (published == null) {
+            published = timeElement(page);
+        }
+        if (published == null && !headerText.isEmpty()) {
+            for (String line : headerText.split("\n")) {
+                published = PublishTimes.parse(line, page.fetchedAt(), page.zone());
+                if (published != null) {
+                    break;
+                }
+            }
+        }
+        String author = meta.firstProperty(OpenGraphProfile.AUTHOR_KEYS);
+        // Fields split over inline elements ("来源：<a>网易科技</a>") read as one line.
+        String dateline = headerText.replace('\n', ' ');
+        if (author == null) {
+            author = Bylines.author(dateline);
+        }
+        String source = Bylines.source(dateline);
+        if (source == null) {
+            source = sourceElement(page, content.container());
+        }
+
+        Boolean article = null;
+        if (content.listLike()) {
+            article = Boolean.FALSE;
+        }
+        return new Extraction(title, author, source, published, meta.firstProperty("description", "og:description"),
+                body, article, meta.property("og:site_name"), null);
+    }
+
+    /** {@code <time datetime>}, {@code itemprop=datePublished}, or a short element whose class says time/date. */
+    private static OffsetDateTime timeElement(PageContext page) {
+        for (Element e : page.doc().select("[itemprop=datePublished], time[datetime], time[pubdate]")) {
+            String v = e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content") : e.text();
+            OffsetDateTime t = PublishTimes.parse(v, page.fetchedAt(), page.zone());
+            if (t != null) {
+                return t;
+            }
+        }
+        int checked = 0;
+        for (Element e : page.body().select("[class], [id]")) {
+            if (!TIME_CLASS.matcher(e.className()).find() && !TIME_CLASS.matcher(e.id()).find()) {
+                continue;
+            }
+            if (++checked > 50) {
+                break;
+            }
+            if (Blocks.isJunk(e) || e.closest("a, li, [class~=(?i)(comment|related|recommend|hot|rank|list)]") != null) {
+                continue;
+            }
+            String text = e.text();
+            if (text.length() > 100) {
+                continue;
+            }
+            OffsetDateTime t = PublishTimes.parse(text, page.fetchedAt(), page.zone());
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** A line of the article rather than of its dateline: long, with sentence punctuation. */
+    private static boolean isRunningText(String t) {
+        return Texts.weightedLength(t) > 60 && Texts.countPunctuation(t) >= 2;
+    }
+
+    /** An element marked as the source ({@code class="source"}, {@code id="media_name"} …) outside the body. */
+    private static String sourceElement(PageContext page, Element body) {
+        int seen = 0;
+        for (Element e : page.body().select("[class~=(?i)(^|[-_ ])(source|media|from|origin)([-_ ]|$)], [id~=(?i)(^|[-_])(source|media_name|media)([-_]|$)]")) {
+            if (++seen > 20) {
+                break;
+            }
+            if (body != null && isInside(e, body)) {
+                continue;
+            }
+            String t = Texts.normaliseSpace(e.ownText().isBlank() ? e.text() : e.ownText());
+            t = t.replaceFirst("^(来源|來源|稿源|出处|出處)\\s*[:：]?\\s*", "");
+            if (t.length() >= 2 && t.length() <= 20 && Texts.countPunctuation(t) == 0) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isInside(Element e, Element ancestor) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(List<Block> blocks, String title) {
+        String want = Texts.fingerprintForm(title);
+        for (int i = 0; i < blocks.size(); i++) {
+            if (Texts.fingerprintForm(blocks.get(i).text()).equals(want)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String group(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        return m.find() ? Texts.blankToNull(m.group(1)) : null;
+    }
+}
