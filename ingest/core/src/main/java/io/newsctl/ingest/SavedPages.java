@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,6 +87,15 @@ public final class SavedPages {
             pages.add(new SavedPage(file, found[0], found[1], savedAt));
         }
         return new Scan(pages, skipped);
+    }
+
+    /**
+     * The URL a saved page came from: its "saved from url" comment, else rel=canonical, else og:url;
+     * empty when the page names none.
+     */
+    public static Optional<String> sourceUrl(byte[] bytes) {
+        String[] found = urlOf(bytes);
+        return found == null ? Optional.empty() : Optional.of(found[0]);
     }
 
     /** The URL a saved page came from and its evidence, or null. */
