@@ -85,7 +85,9 @@ final class DemoCommand implements Callable<Integer> {
         String query = URLEncoder.encode("寒武纪", StandardCharsets.UTF_8);
         out.printf("%nReady in %.1f s: %d articles searchable.%n", coldStart.toMillis() / 1000.0,
                 pipeline.articlesIngested());
-        out.println("  Search UI:   " + pipeline.searchBaseUrl() + "/");
+        if (pipeline.servesUi()) {
+            out.println("  Search UI:   " + pipeline.searchBaseUrl() + "/");
+        }
         out.println("  Search API:  " + pipeline.searchBaseUrl() + "/api/search?q=" + query);
         out.println("  Kafka:       " + servers.endpoints().kafkaBootstrap());
         out.println("  Elasticsearch: " + servers.endpoints().elasticsearchUrl());

@@ -178,6 +178,15 @@ final class DemoPipeline implements AutoCloseable {
         return index.baseUrl();
     }
 
+    /** Whether the index service serves the web UI at {@code /}. */
+    boolean servesUi() {
+        try {
+            return index.get("/").statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     int articlesIngested() {
         return articles;
     }
