@@ -47,7 +47,7 @@ public final class GenericProfile implements SiteProfile {
         String title = titleEl != null ? Texts.blankToNull(titleEl.text()) : Titles.fromTitleTag(meta.title());
 
         ContentFinder.Result content = ContentFinder.find(root);
-        List<Block> body = content.container() == null ? null : Blocks.of(content.container());
+        List<Block> body = content.container() == null ? null : content.blocks();
 
         // The dateline: short lines right after (and just before) the title outside the body.
         List<Block> all = Blocks.of(root, true);
@@ -86,7 +86,7 @@ public final class GenericProfile implements SiteProfile {
         }
         String source = Bylines.source(dateline);
         if (source == null) {
-            source = sourceElement(page, content.container());
+            source = sourceElement(page, content.container(), dateline);
         }
 
         Boolean article = null;
@@ -135,7 +135,7 @@ public final class GenericProfile implements SiteProfile {
     }
 
     /** An element marked as the source ({@code class="source"}, {@code id="media_name"} …) outside the body. */
-    private static String sourceElement(PageContext page, Element body) {
+    private static String sourceElement(PageContext page, Element body, String dateline) {
         int seen = 0;
         for (Element e : page.body().select("[class~=(?i)(^|[-_ ])(source|media|from|origin)([-_ ]|$)], [id~=(?i)(^|[-_])(source|media_name|media)([-_]|$)]")) {
             if (++seen > 20) {
@@ -146,7 +146,7 @@ public final class GenericProfile implements SiteProfile {
             }
             String t = Texts.normaliseSpace(e.ownText().isBlank() ? e.text() : e.ownText());
             t = t.replaceFirst("^(来源|來源|稿源|出处|出處)\\s*[:：]?\\s*", "");
-            if (t.length() >= 2 && t.length() <= 20 && Texts.countPunctuation(t) == 0) {
+            if (t.length() >= 2 && t.length() <= 20 && Texts.countPunctuation(t) == 0 && dateline.contains(t)) {
                 return t;
             }
         }
