@@ -50,6 +50,12 @@ public final class Blocks {
             "detail", "text", "hentry", "artibody", "news", "rich", "richtext", "editor");
     // WordPress and CMS state classes ("tag-ai", "category-comments", "post-123"): say nothing about the layout
     private static final Pattern CMS_CLASS = Pattern.compile("(?i)^(tag|category|format|status|type|post|postid|page-id|author)[-_].*");
+    /** Image caption classes, compared with separators removed. */
+    static final Set<String> CAPTION_CLASSES = Set.of("imgdesc", "picdesc", "imagedesc", "photodesc", "imgtitle",
+            "pictitle", "imgcaption", "imagecaption", "piccaption", "photocaption", "pictext", "imgtext", "imgnote",
+            "picnote", "wpcaptiontext", "figcaption");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SEPARATORS = Pattern.compile("[-_]");
     private static final Pattern WORD_SPLIT = Pattern.compile("[-_\\s]+|(?<=[a-z])(?=[A-Z])");
     private static final Pattern HIDDEN = Pattern.compile("(?i)display\\s*:\\s*none");
 
@@ -111,9 +117,12 @@ public final class Blocks {
         }
         boolean weak = false;
         boolean positive = false;
-        for (String name : attr.trim().split("\\s+")) {
+        for (String name : SPACES.split(attr.trim())) {
             if (CMS_CLASS.matcher(name).matches()) {
                 continue;
+            }
+            if (CAPTION_CLASSES.contains(SEPARATORS.matcher(name).replaceAll("").toLowerCase(Locale.ROOT))) {
+                return true; // img-desc, pic_desc, image-caption …
             }
             for (String w : WORD_SPLIT.split(name)) {
                 String word = w.toLowerCase(Locale.ROOT);

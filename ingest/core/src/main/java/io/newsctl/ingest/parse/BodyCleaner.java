@@ -30,13 +30,13 @@ public final class BodyCleaner {
                     + "未经(许可|授权|允许).{0,20}(转载|使用|复制)|未經(許可|授權|允許).{0,20}(轉載|使用|複製)|转载请(注明|联系|务必)|轉載請(註明|聯繫)|"
                     + "本文(系|为|為)(转载|轉載|原创|原創)|^(声明|聲明)[:：]|^版权(声明|所有)|^版權(聲明|所有)|Copyright\\s*©|©\\s*\\d{4}|All Rights Reserved");
     private static final Pattern CREDIT_LINE = Pattern.compile(
-            "^[（(【\\[]?\\s*(责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核|审校|審校|监制|監製|编审|編審|出品|策划|策劃|排版|美编|美編|值班编辑|实习编辑|图片编辑|视觉|設計|设计|运营|運營|主编|主編)\\s*[:：|｜丨/]");
+            "^[（(【\\[]?\\s*(责任编辑|責任編輯|责编|責編|文字编辑|编辑|編輯|校对|校對|审核|審核|审校|審校|监制|監製|编审|編審|出品|策划|策劃|排版|美编|美編|值班编辑|实习编辑|图片编辑|视觉|設計|设计|运营|運營|主编|主編)\\s*[:：|｜丨/]");
     private static final Pattern IMAGE_CREDIT = Pattern.compile(
             "^[（(【\\[]?\\s*(图片来源|圖片來源|图源|圖源|图片|圖片|题图|題圖|头图|頭圖|封面|配图|配圖|图|圖|图注|圖註|摄影|攝影|△|▲)\\s*[:：|｜丨/\\s]|^[△▲]");
     private static final Pattern CALL_TO_ACTION = Pattern.compile(
             "(点击|點擊|长按|長按|扫码|掃碼|扫描|掃描).{0,12}(关注|關注|二维码|二維碼|阅读原文|閱讀原文|订阅|訂閱|下载|下載)|"
                     + "^(阅读原文|閱讀原文|分享到|分享至|点赞|點讚|在看|收藏|举报|舉報|打开APP|打開APP|返回搜狐|查看更多|展开全文|展開全文)|"
-                    + "返回.{0,8}首页|返回.{0,8}首頁|[【\\[](点击|點擊|下载|下載|立即|马上|馬上)[^】\\]]{0,8}[】\\]]|下载地址】|下载客户端|下載客戶端|"
+                    + "点[个個一下]{0,2}[“【「\"]?在看|點[个個一下]{0,2}[“【「\"]?在看|返回.{0,8}首页|返回.{0,8}首頁|[【\\[](点击|點擊|下载|下載|立即|马上|馬上)[^】\\]]{0,8}[】\\]]|下载地址】|下载客户端|下載客戶端|"
                     + "(安装|下载|安裝|下載).{0,10}(客户端|客戶端|APP|App)|^\\d{0,2}[、.]?\\s*回复[【「“]|^点击菜单|^點擊菜單");
     private static final Pattern ORIGINAL_TITLE = Pattern.compile("^[（(【\\[]?\\s*(本文)?(原标题|原標題)\\s*[:：]");
     private static final Pattern KEYWORDS_LINE = Pattern.compile("^(关键词|關鍵詞|关键字|關鍵字|标签|標籤|Tags?)\\s*[:：>》»]");
@@ -48,7 +48,7 @@ public final class BodyCleaner {
     private static final Pattern UNQUOTED = Pattern.compile("^([^，,。；;（(\\s“”\"「」]{1,30})");
     private static final Pattern AUTHOR_FIELD = Pattern.compile("(?:作者|作者名|撰文|(?<!\\p{IsHan})文)\\s*[:：|｜丨/\\s]\\s*([^，,。；;（()）\\s|｜]{1,30}(?:[、,，&和]\\s*[^，,。；;（()）\\s|｜]{1,10}){0,3}?)(?=$|[，,。；;（()）\\s|｜])");
     private static final Pattern SOURCE_LINE = Pattern.compile(
-            "^[（(【\\[]?\\s*(?:来源|來源|文章来源|文章來源|稿件来源|信息来源|转载自|轉載自|转自|轉自|出处|出處)\\s*[:：|｜丨]\\s*([^\\s，,。；;()（）|｜]{2,30})");
+            "^[（(【\\[]?\\s*(?:来源|來源|本文来源|本文來源|文章来源|文章來源|稿件来源|信息来源|新闻来源|转载自|轉載自|转自|轉自|出处|出處)\\s*[:：|｜丨]\\s*([^\\s，,。；;()（）|｜]{2,30})");
     private static final Pattern ID_FIELD = Pattern.compile("ID\\s*[:：]|微信号\\s*[:：]");
     private static final Pattern DATELINE = Pattern.compile(
             "^[\\s(（【\\[]*(发布时间|發佈時間|发布日期|發佈日期|时间|時間|日期|更新时间|更新時間|发表于|發表於)?\\s*[:：]?\\s*"
@@ -114,8 +114,10 @@ public final class BodyCleaner {
                         bylineSource = bylineSource == null && src != null ? cleanName(src) : bylineSource;
                         continue;
                     }
+                }
+                if (t.length() <= 60) {
                     Matcher src = SOURCE_LINE.matcher(t);
-                    if (src.find()) {
+                    if (src.find()) { // "来源：新华社" at the top, "（文章来源：证券时报）" at the end
                         bylineSource = bylineSource == null ? cleanName(src.group(1)) : bylineSource;
                         continue;
                     }
@@ -201,6 +203,10 @@ public final class BodyCleaner {
 
     private static final Pattern SOURCE_SUFFIX = Pattern.compile("(综合报道|綜合報導|综合整理|綜合整理|综合|綜合|报道|報導|整理)$");
 
+    /** Credits that name no publication. */
+    private static final java.util.Set<String> NO_SOURCE = java.util.Set.of("网络", "網絡", "网友", "網友", "互联网", "互聯網",
+            "本站", "本网", "本網", "综合", "綜合", "未知", "网络整理", "網絡整理", "原创", "原創", "转载", "轉載", "其他", "其它");
+
     /** A source credit as a publication name: "新智网综合报道" → "新智网", quotes and brackets removed. */
     public static String sourceName(String s) {
         String t = cleanName(s);
@@ -212,7 +218,7 @@ public final class BodyCleaner {
         if (m.find() && m.start() >= 2) {
             t = t.substring(0, m.start()).strip();
         }
-        return t.isEmpty() ? null : t;
+        return t.isEmpty() || NO_SOURCE.contains(t) ? null : t;
     }
 
     private static String cleanName(String s) {

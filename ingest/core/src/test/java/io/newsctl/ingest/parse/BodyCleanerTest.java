@@ -96,10 +96,18 @@ class BodyCleanerTest {
     }
 
     @Test
+    void sourceLineAtTheEndIsACredit() {
+        BodyCleaner.Cleaned c = BodyCleaner.clean(blocks(P1, P2, "（文章来源：证券时报）", "责编：陈梦莹"), null);
+        assertEquals(List.of(P1, P2), c.paragraphs());
+        assertEquals("证券时报", c.bylineSource());
+    }
+
+    @Test
     void sourceNamesLoseReportSuffixes() {
         assertEquals("网易科技", BodyCleaner.sourceName("网易科技报道"));
         assertEquals("新智网", BodyCleaner.sourceName("新智网综合报道"));
         assertEquals("科技讯", BodyCleaner.sourceName("科技讯"));
         assertEquals("证券时报", BodyCleaner.sourceName("“证券时报”"));
+        assertNull(BodyCleaner.sourceName("网络"));
     }
 }

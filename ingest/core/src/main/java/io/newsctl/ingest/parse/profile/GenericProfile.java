@@ -66,9 +66,10 @@ public final class GenericProfile implements SiteProfile {
         }
         String headerText = header.toString();
 
+        // meta tags, then <time>/itemprop, then the dateline by the title, then elements classed as times
         OffsetDateTime published = PublishTimes.parse(meta.firstProperty(OpenGraphProfile.TIME_KEYS), page.fetchedAt(), page.zone());
         if (published == null) {
-            published = timeElement(page);
+            published = markedUpTime(page);
         }
         if (published == null && !headerText.isEmpty()) {
             for (String line : headerText.split("\n")) {
@@ -77,6 +78,9 @@ public final class GenericProfile implements SiteProfile {
                     break;
                 }
             }
+        }
+        if (published == null) {
+            published = classedTime(page);
         }
         String author = meta.firstProperty(OpenGraphProfile.AUTHOR_KEYS);
         // Fields split over inline elements ("来源：<a>网易科技</a>") read as one line.
@@ -97,8 +101,8 @@ public final class GenericProfile implements SiteProfile {
                 body, article, meta.property("og:site_name"), null);
     }
 
-    /** {@code <time datetime>}, {@code itemprop=datePublished}, or a short element whose class says time/date. */
-    private static OffsetDateTime timeElement(PageContext page) {
+    /** {@code itemprop=datePublished} or {@code <time datetime>}. */
+    private static OffsetDateTime markedUpTime(PageContext page) {
         for (Element e : page.doc().select("[itemprop=datePublished], time[datetime], time[pubdate]")) {
             String v = e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content") : e.text();
             OffsetDateTime t = PublishTimes.parse(v, page.fetchedAt(), page.zone());
@@ -106,6 +110,11 @@ public final class GenericProfile implements SiteProfile {
                 return t;
             }
         }
+        return null;
+    }
+
+    /** A short element whose class or id says time/date, outside lists and comments. */
+    private static OffsetDateTime classedTime(PageContext page) {
         int checked = 0;
         for (Element e : page.body().select("[class], [id]")) {
             if (!TIME_CLASS.matcher(e.className()).find() && !TIME_CLASS.matcher(e.id()).find()) {
