@@ -53,6 +53,8 @@ public final class BodyCleaner {
     private static final Pattern DATELINE = Pattern.compile(
             "^[\\s(（【\\[]*(发布时间|發佈時間|发布日期|發佈日期|时间|時間|日期|更新时间|更新時間|发表于|發表於)?\\s*[:：]?\\s*"
                     + "(19|20)\\d{2}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}");
+    // A credit in brackets near the start of the first paragraph: "（记者 陈智 整合）", "(本报记者 王小鹏)"
+    private static final Pattern LEAD_CREDIT = Pattern.compile("^.{0,40}?[（(]([^（()）]{0,6}(?:记者|記者)[^（()）]{1,30})[）)]");
     private static final int MAX_TRIM = 3; // short-line styles (WeChat) must not be eaten away
     private static final int MAX_META_LINE = 120;
 
@@ -136,6 +138,12 @@ public final class BodyCleaner {
             out.remove(out.size() - 1);
         }
         trimEdges(out);
+        if (bylineAuthor == null && !out.isEmpty()) { // "新华社北京2月29日电（记者唐霁）…" opening the article
+            Matcher lead = LEAD_CREDIT.matcher(out.get(0));
+            if (lead.find()) {
+                bylineAuthor = cleanName(Bylines.author(lead.group(1)));
+            }
+        }
         return new Cleaned(out, repostSource, repostAuthor, bylineAuthor, bylineSource);
     }
 

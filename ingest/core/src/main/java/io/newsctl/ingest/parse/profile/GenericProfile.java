@@ -12,7 +12,6 @@ import io.newsctl.ingest.parse.Texts;
 import io.newsctl.ingest.parse.Titles;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
@@ -49,12 +48,14 @@ public final class GenericProfile implements SiteProfile {
         ContentFinder.Result content = ContentFinder.find(root);
         List<Block> body = content.container() == null ? null : content.blocks();
 
-        // The dateline: short lines right after (and just before) the title outside the body.
-        List<Block> all = Blocks.of(root, true);
-        int at = title == null ? -1 : indexOf(all, title);
+        // The dateline: short lines right after (and just before) the title, outside the body.
         StringBuilder header = new StringBuilder();
-        if (at >= 0) {
-            for (int i = Math.max(0, at - 2); i < Math.min(all.size(), at + 1 + HEADER_LINES); i++) {
+        if (titleEl != null) {
+            datelineAround(titleEl, content.container(), header);
+        } else if (title != null) {
+            List<Block> all = Blocks.of(root, true);
+            int at = indexOf(all, title);
+            for (int i = Math.max(0, at - 2); at >= 0 && i < Math.min(all.size(), at + 1 + HEADER_LINES); i++) {
                 String t = all.get(i).text();
                 if (i > at && isRunningText(t)) {
                     break; // the article itself has started
@@ -138,6 +139,44 @@ public final class GenericProfile implements SiteProfile {
         return null;
     }
 
+    /**
+     * The short lines next to the headline element: its following siblings (then its parent's), and
+     * one sibling before it, until running text or the body container starts. Furniture classes are
+     * not skipped here: datelines often sit in "info"/"meta" boxes next to share buttons.
+     */
+    private static void datelineAround(Element titleEl, Element body, StringBuilder out) {
+        int lines = 0;
+        Element prev = titleEl.previousElementSibling();
+        if (prev != null && prev != body && prev.text().length() <= 160) {
+            appendLines(prev, out);
+        }
+        Element level = titleEl;
+        for (int up = 0; up < 3 && level != null && lines < HEADER_LINES; up++, level = level.parent()) {
+            for (Element sib = level.nextElementSibling(); sib != null && lines < HEADER_LINES; sib = sib.nextElementSibling()) {
+                if (sib == body || (body != null && isInside(body, sib))) {
+                    return; // the article itself has started
+                }
+                for (Block b : Blocks.of(sib, true, true)) {
+                    if (isRunningText(b.text()) || lines >= HEADER_LINES) {
+                        return;
+                    }
+                    if (b.text().length() <= 160) {
+                        out.append(b.text()).append('\n');
+                        lines++;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void appendLines(Element e, StringBuilder out) {
+        for (Block b : Blocks.of(e, true, true)) {
+            if (b.text().length() <= 160 && !isRunningText(b.text())) {
+                out.append(b.text()).append('\n');
+            }
+        }
+    }
+
     /** A line of the article rather than of its dateline: long, with sentence punctuation. */
     private static boolean isRunningText(String t) {
         return Texts.weightedLength(t) > 60 && Texts.countPunctuation(t) >= 2;
@@ -179,10 +218,5 @@ public final class GenericProfile implements SiteProfile {
             }
         }
         return -1;
-    }
-
-    private static String group(Pattern p, String s) {
-        Matcher m = p.matcher(s);
-        return m.find() ? Texts.blankToNull(m.group(1)) : null;
     }
 }
