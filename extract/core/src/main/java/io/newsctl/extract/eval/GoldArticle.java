@@ -19,24 +19,24 @@ import java.util.Map;
  * labels expanded into gold mentions: every occurrence of a label's text is a mention unless a longer
  * label covers it or the label skips it.
  */
-record GoldArticle(String id, String title, String summary, String body, String author, String language,
+public record GoldArticle(String id, String title, String summary, String body, String author, String language,
                    List<String> tags, List<GoldMention> mentions, List<GoldFigure> figures) {
 
     static final String[] FIELDS = {"title", "summary", "body"};
 
-    record GoldMention(EntityType type, String id, String vendor, String field, int start, int end, String text) {
+    public record GoldMention(EntityType type, String id, String vendor, String field, int start, int end, String text) {
     }
 
-    record GoldFigure(String field, int start, int end, String text, FigureKind kind, BigDecimal value,
+    public record GoldFigure(String field, int start, int end, String text, FigureKind kind, BigDecimal value,
                       BigDecimal valueMax, String unit, Map<String, JsonNode> attributes) {
     }
 
-    RawArticle raw() {
+    public RawArticle raw() {
         return new RawArticle(ModelJson.SCHEMA_VERSION, id, "https://eval.newsctl.invalid/" + id, null, "eval", "eval",
                 null, "eval", title, author, null, null, summary, body, language, null, null);
     }
 
-    String field(String name) {
+    public String field(String name) {
         return switch (name) {
             case "title" -> title;
             case "summary" -> summary;
@@ -44,7 +44,7 @@ record GoldArticle(String id, String title, String summary, String body, String 
         };
     }
 
-    static GoldArticle read(Path file) throws IOException {
+    public static GoldArticle read(Path file) throws IOException {
         JsonNode doc = ModelJson.mapper().readTree(Files.readAllBytes(file));
         String id = text(doc, "id");
         String title = text(doc, "title");

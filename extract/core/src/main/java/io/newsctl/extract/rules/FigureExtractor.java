@@ -123,7 +123,7 @@ public final class FigureExtractor {
     private static int signedStart(String text, Quantity q) {
         int s = q.start();
         if (q.kind() == FigureKind.PERCENT && s > 0 && (text.charAt(s - 1) == '-' || text.charAt(s - 1) == '−')
-                && (s < 2 || !Character.isLetterOrDigit(text.charAt(s - 2)))) {
+                && (s < 2 || !EntityRecognizer.isLatinOrDigit(text, s - 2))) {
             return s - 1;
         }
         return s;
