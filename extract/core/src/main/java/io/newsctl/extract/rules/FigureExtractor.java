@@ -75,6 +75,13 @@ public final class FigureExtractor {
     public List<Figure> extract(FieldText f, List<Mention> mentions) {
         String text = f.normalized();
         List<CueHit> cues = cueHits(f);
+        List<Mention> companies = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (m.type() == EntityType.COMPANY && m.field() == f && !isSource(text, m)) {
+                companies.add(m);
+            }
+        }
+        List<int[]> periods = periods(text);
         List<Figure> out = new ArrayList<>();
         Matcher m = NUMBER.matcher(text);
         int from = 0;
@@ -114,8 +121,30 @@ public final class FigureExtractor {
                 continue;
             }
             from = Math.max(from, q.end());
-            out.add(describe(f, cues, mentions, out, q.kind(), figStart, q.end(), value,
+            out.add(describe(f, cues, companies, periods, out, q.kind(), figStart, q.end(), value,
                     high == null ? null : high.value(), q.unit()));
+        }
+        return out;
+    }
+
+    /** Characters a period can start with: only there is the period pattern tried. */
+    private static final String PERIOD_STARTS = "12今去明前上下本第一二三四F";
+
+    private static List<int[]> periods(String text) {
+        List<int[]> out = new ArrayList<>();
+        Matcher pm = PERIOD.matcher(text);
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (PERIOD_STARTS.indexOf(text.charAt(i)) < 0 || (i > 0 && Character.isDigit(text.charAt(i - 1)))) {
+                continue;
+            }
+            pm.region(i, n);
+            if (pm.lookingAt()) {
+                if (i == 0 || "较比于".indexOf(text.charAt(i - 1)) < 0) { // 较去年下降: a comparison base
+                    out.add(new int[] {i, pm.end()});
+                }
+                i = pm.end() - 1;
+            }
         }
         return out;
     }
@@ -335,7 +364,8 @@ public final class FigureExtractor {
         return null;
     }
 
-    private Figure describe(FieldText f, List<CueHit> cues, List<Mention> mentions, List<Figure> previous,
+    private Figure describe(FieldText f, List<CueHit> cues, List<Mention> companies, List<int[]> periods,
+                            List<Figure> previous,
                             FigureKind kind, int start, int end, BigDecimal value, BigDecimal valueMax, String unit) {
         String text = f.normalized();
         int clauseStart = f.clauseStart(start);
@@ -372,15 +402,14 @@ public final class FigureExtractor {
         if (yoy && (followedByChange(text, end) || kind != FigureKind.PERCENT && !precededByChange(text, start))) {
             yoy = false; // the base of the comparison (上年同期亏损5.30亿元), not the change
         }
-        String subject = subject(f, mentions, start, end, sentenceStart, clauseEnd);
+        String subject = subject(f, companies, start, sentenceStart);
         String period = null;
-        Matcher pm = PERIOD.matcher(text).region(sentenceStart, start);
-        while (pm.find()) {
-            int ps = pm.start();
-            if (ps > 0 && "较比于".indexOf(text.charAt(ps - 1)) >= 0) {
-                continue; // 较去年下降: the base of a comparison, not the period
+        for (int[] p : periods) {
+            if (p[0] >= sentenceStart && p[1] <= start) {
+                period = text.substring(p[0], p[1]);
+            } else if (p[0] >= start) {
+                break;
             }
-            period = pm.group();
         }
         if (period != null && period.length() > 2 && period.endsWith("全年")) {
             period = period.substring(0, period.length() - 2);
@@ -462,15 +491,8 @@ public final class FigureExtractor {
      * names none but refers back (公司, 其) or omits its subject, the subject of the paragraph's previous
      * sentence. Sources (据Omdia, IDC数据显示) are never subjects.
      */
-    private static String subject(FieldText f, List<Mention> mentions, int start, int end, int sentenceStart,
-                                  int clauseEnd) {
+    private static String subject(FieldText f, List<Mention> companies, int start, int sentenceStart) {
         String text = f.normalized();
-        List<Mention> companies = new ArrayList<>();
-        for (Mention m : mentions) {
-            if (m.type() == EntityType.COMPANY && m.field() == f && !isSource(text, m)) {
-                companies.add(m);
-            }
-        }
         if (start > 0 && (text.charAt(start - 1) == '(' || text.charAt(start - 1) == '（')) {
             for (Mention m : companies) {
                 if (m.end() == start - 1) {
@@ -515,8 +537,9 @@ public final class FigureExtractor {
         if (m.start() > 0 && text.charAt(m.start() - 1) == '据') {
             return true;
         }
+        int after = m.end() < text.length() && text.charAt(m.end()) == '的' ? m.end() + 1 : m.end();
         for (String w : SOURCE_AFTER) {
-            if (text.startsWith(w, m.end()) || text.startsWith("的" + w, m.end())) {
+            if (text.startsWith(w, m.end()) || text.startsWith(w, after)) {
                 return true;
             }
         }

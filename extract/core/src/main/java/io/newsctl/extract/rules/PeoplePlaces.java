@@ -1,5 +1,6 @@
 package io.newsctl.extract.rules;
 
+import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
 import com.hankcs.hanlp.corpus.tag.Nature;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.seg.common.Term;
@@ -90,24 +91,62 @@ public final class PeoplePlaces {
         return out;
     }
 
-    private static final java.util.regex.Pattern TITLED = java.util.regex.Pattern.compile(
-            "(?:首席执行官|首席财务官|首席技术官|首席运营官|首席分析师|执行副总裁|高级副总裁|联合创始人|常务董事|执行董事|副董事长|副总经理"
-                    + "|董事长|副总裁|总经理|创始人|秘书长|发言人|分析师|研究员|负责人|总裁|主席|总统|总理|部长|财长|议员|大使|教授|院士"
-                    + "|合伙人|总监|主任|局长|市长|省长|CEO|CFO|CTO|COO|执行长|董事)"
-                    + "(?:兼(?:CEO|CTO|CFO|总裁|首席执行官))?"
-                    + "(?<name>[\\u3400-\\u9fff·]{2,12}?)"
-                    + "(?=表示|称|说|指出|认为|透露|介绍|坦言|强调|在|曾|也|则|此前|回应|宣布|谈及|谈到|提到|日前|近日|近期|昨日|今天"
-                    + "|接受|告诉|对|向|证实|承认|预计|预测|发表|解释|补充|提醒|坦承|直言|[,，。:：、(（])");
+    private static final String[] TITLE_WORDS = {"首席执行官", "首席财务官", "首席技术官", "首席运营官", "首席分析师", "执行副总裁",
+        "高级副总裁", "联合创始人", "常务董事", "执行董事", "副董事长", "副总经理", "董事长", "副总裁", "总经理", "创始人", "秘书长",
+        "发言人", "分析师", "研究员", "负责人", "总裁", "主席", "总统", "总理", "部长", "财长", "议员", "大使", "教授", "院士",
+        "合伙人", "总监", "主任", "局长", "市长", "省长", "CEO", "CFO", "CTO", "COO", "执行长", "董事"};
+    private static final String[] JOINT_TITLES = {"兼CEO", "兼CTO", "兼CFO", "兼总裁", "兼首席执行官"};
+    private static final String[] NAME_STOPS = {"表示", "称", "说", "指出", "认为", "透露", "介绍", "坦言", "强调", "在", "曾", "也",
+        "则", "此前", "回应", "宣布", "谈及", "谈到", "提到", "日前", "近日", "近期", "昨日", "今天", "接受", "告诉", "对", "向",
+        "证实", "承认", "预计", "预测", "发表", "解释", "补充", "提醒", "坦承", "直言", ",", "，", "。", ":", "：", "、", "(", "（"};
+    private static final AhoCorasickDoubleArrayTrie<String> TITLE_AUTOMATON = new AhoCorasickDoubleArrayTrie<>();
+
+    static {
+        java.util.TreeMap<String, String> map = new java.util.TreeMap<>();
+        for (String t : TITLE_WORDS) {
+            map.put(t, t);
+        }
+        TITLE_AUTOMATON.build(map);
+    }
 
     /** 执行副总裁沈抖表示, 首席财务官科莱特·克雷斯表示: a name between a title and a speech verb. */
     private static List<Mention> titledPeople(FieldText f, List<Mention> known) {
         List<Mention> out = new ArrayList<>();
         String text = f.normalized();
-        java.util.regex.Matcher m = TITLED.matcher(text);
-        while (m.find()) {
-            String name = m.group("name");
-            int start = m.start("name");
-            int end = m.end("name");
+        List<int[]> ends = new ArrayList<>();
+        TITLE_AUTOMATON.parseText(text.toCharArray(), (AhoCorasickDoubleArrayTrie.IHitFull<String>) (b, e, v, i) -> {
+            ends.add(new int[] {b, e});
+        });
+        int reached = -1;
+        for (int[] hit : ends) {
+            int start = hit[1];
+            for (String joint : JOINT_TITLES) {
+                if (text.startsWith(joint, start)) {
+                    start += joint.length();
+                    break;
+                }
+            }
+            if (start <= reached) {
+                continue;
+            }
+            int end = -1;
+            if (start >= text.length() || !EntityRecognizer.isHan(text.charAt(start))) {
+                continue;
+            }
+            for (int i = start + 2; i <= Math.min(text.length(), start + 12); i++) {
+                char c = text.charAt(i - 1);
+                if (!EntityRecognizer.isHan(c) && c != '·') {
+                    break;
+                }
+                if (i < text.length() && startsWithAny(text, i, NAME_STOPS)) {
+                    end = i;
+                    break;
+                }
+            }
+            if (end < 0) {
+                continue;
+            }
+            String name = text.substring(start, end);
             if (overlaps(known, start, end)) {
                 continue;
             }
@@ -116,9 +155,19 @@ public final class PeoplePlaces {
                     && name.length() <= surnameLength(name) + 2 && !ordinaryWord(name) && !ROLE_WORDS.contains(name);
             if (transliterated || chinese) {
                 out.add(mention(EntityType.PERSON, f, start, end, name));
+                reached = end;
             }
         }
         return out;
+    }
+
+    private static boolean startsWithAny(String text, int at, String[] words) {
+        for (String w : words) {
+            if (text.startsWith(w, at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int surnameLength(String name) {
@@ -224,6 +273,9 @@ public final class PeoplePlaces {
     }
 
     private static boolean isByline(String text, int start) {
+        if (start == 0 || "：:/| 者".indexOf(text.charAt(start - 1)) < 0) {
+            return false;
+        }
         for (String cue : BYLINE) {
             int from = start - cue.length();
             if (from >= 0 && text.startsWith(cue, from)) {
