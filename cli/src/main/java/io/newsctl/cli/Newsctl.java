@@ -7,10 +7,11 @@ import picocli.CommandLine.Command;
 @Command(name = "newsctl",
         mixinStandardHelpOptions = true,
         versionProvider = Newsctl.Version.class,
-        description = "Chinese tech-news pipeline: extract, demo, eval.",
+        description = "Chinese tech-news pipeline: demo, extract, eval.",
         subcommands = {
                 ExtractCommand.class,
                 DemoCommand.class,
+                EvalCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newsctl {
