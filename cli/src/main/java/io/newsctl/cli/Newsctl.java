@@ -1,5 +1,7 @@
 package io.newsctl.cli;
 
+import io.newsctl.cli.annotate.AnnotateBenchCommand;
+import io.newsctl.cli.annotate.AnnotateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +14,8 @@ import picocli.CommandLine.Command;
                 ExtractCommand.class,
                 DemoCommand.class,
                 EvalCommand.class,
+                AnnotateCommand.class,
+                AnnotateBenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newsctl {
