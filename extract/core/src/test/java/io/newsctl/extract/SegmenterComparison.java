@@ -51,6 +51,10 @@ public final class SegmenterComparison {
                 chars);
         System.out.printf("%-42s %8s %8s %8s %8s %10s %12s %12s%n", "segmenter", "PERSON", "PLACE", "COMPANY", "CHIP",
                 "KB-1-word", "extract c/s", "segment c/s");
+        organizationRecognizer(kb, gold);
+        if (args.length > 1 && args[1].equals("--org-only")) {
+            return;
+        }
         for (Map.Entry<String, Segmenter.Options> c : configs.entrySet()) {
             Extractor extractor = new Extractor(kb, c.getValue());
             Segmenter segmenter = new Segmenter(kb, c.getValue());
@@ -65,6 +69,53 @@ public final class SegmenterComparison {
                     e.mentions().get("PERSON").f1(), e.mentions().get("PLACE").f1(), e.mentions().get("COMPANY").f1(),
                     e.mentions().get("CHIP").f1(), integrity, mega(extract), mega(segment));
         }
+    }
+
+    /**
+     * Precision of HanLP's organization recognizer on the words the knowledge base does not cover:
+     * every nt* word that overlaps no knowledge-base mention, judged against the labelled companies and
+     * organizations (exact span), all of them and only those ending in a company suffix.
+     */
+    static void organizationRecognizer(KnowledgeBase kb, List<GoldArticle> gold) {
+        Segmenter withOrg = new Segmenter(kb, new Segmenter.Options(true, true, true, false, true, true));
+        io.newsctl.extract.rules.EntityRecognizer recognizer = new io.newsctl.extract.rules.EntityRecognizer(kb);
+        int all = 0;
+        int allRight = 0;
+        int suffixed = 0;
+        int suffixedRight = 0;
+        List<String> samples = new ArrayList<>();
+        for (GoldArticle g : gold) {
+            for (String field : new String[] {"title", "body"}) {
+                FieldText f = new FieldText(field, g.field(field));
+                var known = io.newsctl.extract.rules.MentionResolver.resolve(recognizer.find(f));
+                for (Term t : withOrg.terms(f)) {
+                    if (t.nature == null || !t.nature.toString().startsWith("nt")) {
+                        continue;
+                    }
+                    int start = t.offset;
+                    int end = start + t.word.length();
+                    if (known.stream().anyMatch(m -> m.overlaps(start, end))) {
+                        continue;
+                    }
+                    boolean right = g.mentions().stream().anyMatch(m -> m.field().equals(field) && m.start() == start
+                            && m.end() == end && (m.type() == EntityType.COMPANY || m.type() == EntityType.ORGANIZATION));
+                    boolean suffix = t.word.matches(".{2,}(公司|集团|科技|股份|银行|证券|资本|基金|研究院|大学|协会|委员会|部|局|航空|物流|汽车)");
+                    all++;
+                    allRight += right ? 1 : 0;
+                    if (suffix) {
+                        suffixed++;
+                        suffixedRight += right ? 1 : 0;
+                    }
+                    if (samples.size() < 40) {
+                        samples.add(t.word + (right ? "✓" : "✗"));
+                    }
+                }
+            }
+        }
+        System.out.printf("%nHanLP organization recognizer, words outside the knowledge base: %d, correct %d (precision %.2f);"
+                + " with a company/organization suffix: %d, correct %d (precision %.2f)%n  %s%n", all, allRight,
+                all == 0 ? 0 : (double) allRight / all, suffixed, suffixedRight,
+                suffixed == 0 ? 0 : (double) suffixedRight / suffixed, String.join(" ", samples));
     }
 
     /** Share of labelled company and chip mentions that HanLP's own cut has as exactly one word. */
