@@ -40,13 +40,13 @@ public final class SegmenterComparison {
         }
         long chars = gold.stream().mapToLong(g -> g.title().length() + g.body().length()).sum();
         Map<String, Segmenter.Options> configs = new LinkedHashMap<>();
-        configs.put("viterbi+person+translit+place+kb (chosen)", Segmenter.Options.DEFAULT);
-        configs.put("viterbi+person+translit+kb", new Segmenter.Options(true, true, true, false, false, true));
-        configs.put("viterbi+person+kb", new Segmenter.Options(true, true, false, false, false, true));
-        configs.put("viterbi+all incl. org+kb", new Segmenter.Options(true, true, true, true, true, true));
-        configs.put("viterbi, no recognizers+kb", new Segmenter.Options(true, false, false, false, false, true));
-        configs.put("viterbi+person+translit+place, no kb", new Segmenter.Options(true, true, true, true, false, false));
-        configs.put("dat (max match)+kb", new Segmenter.Options(false, false, false, false, false, true));
+        configs.put("A viterbi+names in cue sentences+kb (chosen)", Segmenter.Options.DEFAULT);
+        configs.put("B viterbi+names everywhere+kb", new Segmenter.Options(true, true, true, false, false, true, false));
+        configs.put("C viterbi+names+places+kb", new Segmenter.Options(true, true, true, true, false, true, false));
+        configs.put("D viterbi+all incl. org+kb", new Segmenter.Options(true, true, true, true, true, true, false));
+        configs.put("E viterbi, no recognizers+kb", new Segmenter.Options(true, false, false, false, false, true, false));
+        configs.put("F viterbi+names+places, no kb", new Segmenter.Options(true, true, true, true, false, false, false));
+        configs.put("G dat (max match)+kb", new Segmenter.Options(false, false, false, false, false, true, false));
         System.out.printf("%d articles, %,d chars; speed = single thread, median of 5 rounds after warm-up%n%n", gold.size(),
                 chars);
         System.out.printf("%-42s %8s %8s %8s %8s %10s %12s %12s%n", "segmenter", "PERSON", "PLACE", "COMPANY", "CHIP",
@@ -77,7 +77,7 @@ public final class SegmenterComparison {
      * organizations (exact span), all of them and only those ending in a company suffix.
      */
     static void organizationRecognizer(KnowledgeBase kb, List<GoldArticle> gold) {
-        Segmenter withOrg = new Segmenter(kb, new Segmenter.Options(true, true, true, false, true, true));
+        Segmenter withOrg = new Segmenter(kb, new Segmenter.Options(true, true, true, false, true, true, false));
         io.newsctl.extract.rules.EntityRecognizer recognizer = new io.newsctl.extract.rules.EntityRecognizer(kb);
         int all = 0;
         int allRight = 0;

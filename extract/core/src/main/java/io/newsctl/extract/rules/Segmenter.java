@@ -39,10 +39,12 @@ public final class Segmenter {
      * @param placeRecognition   HanLP's place recognizer (dictionary places are tagged either way)
      * @param orgRecognition     HanLP's organization recognizer
      * @param knowledgeBase      the knowledge base in the segmenter's custom dictionary
+     * @param selectiveNames     run the name recognizers only on sentences with a name cue
      */
     public record Options(boolean viterbi, boolean personRecognition, boolean translatedNames,
-                          boolean placeRecognition, boolean orgRecognition, boolean knowledgeBase) {
-        public static final Options DEFAULT = new Options(true, true, true, false, false, true);
+                          boolean placeRecognition, boolean orgRecognition, boolean knowledgeBase,
+                          boolean selectiveNames) {
+        public static final Options DEFAULT = new Options(true, true, true, false, false, true, true);
     }
 
     private final Segment segment;
@@ -100,7 +102,7 @@ public final class Segmenter {
                 .enablePlaceRecognize(options.placeRecognition())
                 .enableOrganizationRecognize(options.orgRecognition())
                 .enableNumberQuantifierRecognize(false);
-        this.selective = options.viterbi() && (options.personRecognition() || options.translatedNames())
+        this.selective = options.selectiveNames() && options.viterbi() && (options.personRecognition() || options.translatedNames())
                 && !options.placeRecognition() && !options.orgRecognition();
         this.plain = !selective ? segment : new ViterbiSegment()
                 .enableCustomDictionary(dictionary)
