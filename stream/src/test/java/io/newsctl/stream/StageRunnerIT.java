@@ -168,11 +168,16 @@ class StageRunnerIT {
         }
     }
 
-    private long committedTotal() throws Exception {
+    private long committedTotal() {
         try (Admin admin = Admin.create(KafkaClientConfig.admin(servers.kafkaBootstrap(), Map.of()))) {
             Map<TopicPartition, OffsetAndMetadata> committed =
                     admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
             return committed.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 
