@@ -130,6 +130,17 @@ public final class TestArticles {
                 original.enrichedAt(), original.extractor());
     }
 
+    /** The same article under another canonical URL (so another article id), e.g. one per test run. */
+    public static EnrichedArticle withUrl(EnrichedArticle original, String url) {
+        RawArticle a = original.article();
+        RawArticle raw = new RawArticle(a.schemaVersion(), ArticleIds.of(url), url, url, a.site(), a.source(),
+                a.fetchedAt(), a.profile(), a.title(), a.author(), a.originalSource(), a.publishedAt(), a.summary(),
+                a.body(), a.language(), ArticleIds.contentHash(url + a.body()), null);
+        return new EnrichedArticle(original.schemaVersion(), raw, original.entities(), original.figures(),
+                original.tags(), original.evidence(), original.keywords(), original.digest(), original.segmented(),
+                original.enrichedAt(), original.extractor());
+    }
+
     public static EnrichedArticle publishedAt(EnrichedArticle original, OffsetDateTime when) {
         RawArticle a = original.article();
         RawArticle raw = new RawArticle(a.schemaVersion(), a.id(), a.url(), a.fetchedUrl(), a.site(), a.source(),

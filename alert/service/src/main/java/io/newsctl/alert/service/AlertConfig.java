@@ -27,6 +27,8 @@ import java.util.List;
  * @param webhookInitialBackoff   wait after the first failed attempt
  * @param webhookMaxBackoff       cap of the exponential back-off (and of Retry-After)
  * @param webhookTimeout          time allowed for one attempt
+ * @param webhookMaxAlertAge      alerts older than this are not delivered (a new webhook consumer group
+ *                                would otherwise replay the whole alerts topic)
  * @param webhookAllowedCidrs     internal address ranges webhooks may nevertheless target (e.g. 127.0.0.1/32
  *                                in tests); empty in production
  */
@@ -44,6 +46,7 @@ public record AlertConfig(
         @Bindable(defaultValue = "500ms") Duration webhookInitialBackoff,
         @Bindable(defaultValue = "30s") Duration webhookMaxBackoff,
         @Bindable(defaultValue = "10s") Duration webhookTimeout,
+        @Bindable(defaultValue = "24h") Duration webhookMaxAlertAge,
         @Nullable List<String> webhookAllowedCidrs) {
 
     public List<String> allowedCidrs() {

@@ -106,7 +106,8 @@ public class AlertFactory {
                                   Producer<byte[], byte[]> producer, MeterRegistry registry) {
         WebhookSender sender = WebhookSender.create(guard, new WebhookSender.Settings(config.webhookMaxAttempts(),
                 config.webhookInitialBackoff(), config.webhookMaxBackoff(), config.webhookTimeout()));
-        return new WebhookHandler(rules::get, sender, producer, Clock.systemUTC(), registry);
+        return new WebhookHandler(rules::get, sender, producer, config.webhookMaxAlertAge(), Clock.systemUTC(),
+                registry);
     }
 
     @Singleton

@@ -50,6 +50,7 @@ final class WebhookHandler implements BatchHandler, AutoCloseable {
     private final WebhookSender sender;
     private final Producer<byte[], byte[]> producer;
     private final Clock clock;
+    private final java.time.Duration maxAlertAge;
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
     private final Counter delivered;
     private final Counter failed;
@@ -59,7 +60,8 @@ final class WebhookHandler implements BatchHandler, AutoCloseable {
     }
 
     WebhookHandler(Function<String, Optional<Rule>> rules, WebhookSender sender, Producer<byte[], byte[]> producer,
-                   Clock clock, MeterRegistry registry) {
+                   java.time.Duration maxAlertAge, Clock clock, MeterRegistry registry) {
+        this.maxAlertAge = maxAlertAge;
         this.rules = rules;
         this.sender = sender;
         this.producer = producer;
@@ -78,6 +80,12 @@ final class WebhookHandler implements BatchHandler, AutoCloseable {
                 alert = ModelJson.decodeAlert(record.value());
             } catch (SchemaException e) {
                 rejections.add(new Rejection(record, e.errorType(), e.getMessage()));
+                continue;
+            }
+            if (alert.firedAt() != null && alert.firedAt().isBefore(clock.instant().minus(maxAlertAge))) {
+                // a new consumer group starts at the beginning of the topic: old news is not re-sent
+                LOG.info("alert {} fired at {}: older than {}, not delivered", alert.id(), alert.firedAt(),
+                        maxAlertAge);
                 continue;
             }
             Optional<Rule> rule = rules.apply(alert.ruleId());

@@ -36,12 +36,17 @@ final class AlertService implements AutoCloseable {
 
     final ServerEndpoints servers;
     final EmbeddedServer server;
+    final String groupId;
+    final String webhookGroupId;
     private final HttpClient http = HttpClient.newHttpClient();
     private final KafkaProducer<byte[], byte[]> producer;
 
-    private AlertService(ServerEndpoints servers, EmbeddedServer server) {
+    private AlertService(ServerEndpoints servers, EmbeddedServer server, String groupId) {
         this.servers = servers;
         this.server = server;
+        this.groupId = groupId;
+        this.webhookGroupId = (String) server.getApplicationContext()
+                .getProperty("news.alert.webhook-group-id", String.class).orElseThrow();
         this.producer = new KafkaProducer<>(KafkaClientConfig.producer("alert-it", servers.kafkaBootstrap(),
                 Map.of()));
     }
@@ -64,7 +69,7 @@ final class AlertService implements AutoCloseable {
         props.put("news.alert.webhook-max-backoff", "200ms");
         props.putAll(extra);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
-        AlertService service = new AlertService(servers, server);
+        AlertService service = new AlertService(servers, server, (String) props.get("news.alert.group-id"));
         await().atMost(WAIT).until(() -> service.get("/health", null).statusCode() == 200);
         return service;
     }
@@ -142,6 +147,28 @@ final class AlertService implements AutoCloseable {
                 return out;
             }
             records.forEach(out::add);
+        }
+    }
+
+    /** True once this instance's matching stage has committed everything on articles.enriched. */
+    boolean matchedEverything() {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", servers.kafkaBootstrap()))) {
+            var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(Topics.ENRICHED)).allTopicNames().get().get(Topics.ENRICHED).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(Topics.ENRICHED, p.partition()),
+                            org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            for (var end : ends.entrySet()) {
+                var done = committed.get(end.getKey());
+                if (end.getValue().offset() > 0 && (done == null || done.offset() < end.getValue().offset())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (Exception e) {
+            return false;
         }
     }
 
