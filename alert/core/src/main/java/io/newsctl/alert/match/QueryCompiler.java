@@ -26,8 +26,9 @@ import org.apache.lucene.search.TermQuery;
  * Turns a rule into one Lucene query, with the meaning the search API gives the same text
  * (index-core's {@code ArticleSearch}): every group of OR-ed terms must match, excluded terms must
  * not; a term is a phrase of the segmenter's words over title, summary and body, or the same
- * characters in their {@code .std} forms. Tags must all be present; companies, chips and sites
- * need one value of each list.
+ * characters in their {@code .std} forms. One difference, for precision: a term that is a single
+ * two-character word or a single Latin token matches as a word only, never as characters inside
+ * other words. Tags must all be present; companies, chips and sites need one value of each list.
  */
 public final class QueryCompiler {
     private final QuerySegmenter segmenter;
@@ -129,8 +130,11 @@ public final class QueryCompiler {
         for (String field : ArticleDocument.TEXT_FIELDS) {
             any.add(phrase(field, words), Occur.SHOULD);
         }
+        // Characters are a fallback for terms the segmenters may cut differently: a single token
+        // (a two-character word, a model name) is matched as a word only, or it would also match
+        // across word boundaries (国产 in 中国|产能), which costs alerts their precision.
         List<String> stdTokens = analyze(stdAnalyzer, joinForStd(words));
-        if (!stdTokens.isEmpty()) {
+        if (stdTokens.size() >= 2) {
             for (String field : ArticleDocument.TEXT_FIELDS) {
                 any.add(phrase(ArticleDocument.std(field), stdTokens), Occur.SHOULD);
             }

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class RuleMatcher implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleMatcher.class);
 
+    private static final int REGISTER_CHUNK = 256;
+
     private final Analyzer analyzer = NewsAnalyzers.perField();
     private final QueryCompiler compiler;
     private final MatchExplainer explainer = new MatchExplainer(analyzer);
@@ -51,8 +53,18 @@ public final class RuleMatcher implements Closeable {
         putAll(List.of(rule));
     }
 
-    /** Adds or replaces many rules at once (much faster than one by one). */
+    /**
+     * Adds or replaces many rules, registered in chunks: much faster than one by one, while the
+     * monitor's per-rule indexing buffers (tens of kB each until committed) stay bounded.
+     */
     public void putAll(Collection<Rule> batch) {
+        List<Rule> all = List.copyOf(batch);
+        for (int from = 0; from < all.size(); from += REGISTER_CHUNK) {
+            register(all.subList(from, Math.min(all.size(), from + REGISTER_CHUNK)));
+        }
+    }
+
+    private void register(List<Rule> batch) {
         List<MonitorQuery> queries = new ArrayList<>();
         List<QueryCompiler.CompiledRule> compiled = new ArrayList<>();
         List<String> disabled = new ArrayList<>();

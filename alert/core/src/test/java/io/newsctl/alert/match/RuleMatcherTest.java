@@ -80,6 +80,14 @@ class RuleMatcherTest {
     }
 
     @Test
+    void aTwoCharacterWordDoesNotMatchAcrossWordBoundaries() {
+        // the body has 美国|政府 and 中国|出口: 国政 and 国出 are characters, not words
+        matcher.put(TestRules.rule("straddle", "国政 OR 国出", RuleFilters.NONE));
+        matcher.put(TestRules.rule("word", "政府", RuleFilters.NONE));
+        assertEquals(List.of("word"), matchingIds(TestArticles.reference()));
+    }
+
+    @Test
     void entityFiltersTakeCanonicalNamesOrIdsInAnyCase() {
         matcher.put(TestRules.rule("by-id", "", new RuleFilters(null, List.of("NVIDIA"), null, null)));
         matcher.put(TestRules.rule("by-name", "", new RuleFilters(null, List.of("英伟达"), null, null)));
