@@ -71,6 +71,10 @@ final class AlertHistory implements AutoCloseable {
         return out;
     }
 
+    boolean isRunning() {
+        return tailer.isRunning();
+    }
+
     synchronized int size() {
         return alerts.size();
     }
