@@ -11,13 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The classpath of a module that runs in its own JVM: the module's own code plus the jars Maven
- * listed for it at build time in {@code META-INF/newsctl/classpath/<artifactId>.txt} (one absolute
- * path per line, written by the {@code child-jvm-classpath} execution of maven-dependency-plugin).
+ * listed for it at build time in {@code META-INF/newsctl/classpath/<artifactId>.txt} (absolute
+ * paths separated by the platform's path separator or by line breaks, written by the
+ * {@code child-jvm-classpath} execution of maven-dependency-plugin).
  *
  * <p>The module's own code is wherever that list was found: the jar holding it, or the
  * {@code target/classes} directory when running from a reactor build or an IDE.
@@ -90,7 +92,8 @@ public record ChildClasspath(String artifactId, Path moduleLocation, List<Path> 
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + url, e);
         }
-        List<Path> jars = text.lines().map(String::strip).filter(line -> !line.isEmpty()).map(Path::of).toList();
+        List<Path> jars = Arrays.stream(text.split("[\\r\\n" + File.pathSeparator + "]+"))
+                .map(String::strip).filter(entry -> !entry.isEmpty()).map(Path::of).toList();
         List<Path> missing = jars.stream().filter(jar -> !Files.exists(jar)).toList();
         if (!missing.isEmpty()) {
             // A stale list (local repository cleaned, built on another machine) or one written with

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * JVM's stdin pipe open in a small watcher and then {@code exec}s java (so {@link #pid()} is java's
  * pid). When the pipe reaches EOF — this JVM exited or was killed, even by SIGKILL, or
  * {@link #stop} was called (Process.destroy closes the pipe too) — the watcher sends SIGTERM to
- * java, and SIGKILL if it still runs {@value #ORPHAN_KILL_AFTER_SECONDS} s later. A shutdown hook additionally stops the child
- * synchronously on a normal exit, so it finishes before this JVM is gone.
+ * java, and SIGKILL if it still runs {@value #ORPHAN_KILL_AFTER_SECONDS} s later. A shutdown hook
+ * additionally stops the child synchronously on a normal exit, so it finishes before this JVM is
+ * gone. Needs a POSIX shell: Linux and macOS.
  */
 public final class ChildJvm implements AutoCloseable {
 
@@ -37,10 +40,11 @@ public final class ChildJvm implements AutoCloseable {
      * $1 = seconds before SIGKILL, then the java command line. fd 3 keeps the parent's pipe for the
      * watcher (an asynchronous list gets /dev/null as stdin), java gets neither. $$ inside the
      * subshell is the outer shell's pid, which exec hands over to java. While waiting for java to
-     * end, the watcher checks every second, so it never outlives java by more than that (and never
-     * signals a pid that a new process might get later).
+     * end, the watcher checks every second: it outlives java by at most a second, which keeps the
+     * chance of signalling a recycled pid negligible.
      */
     private static final String WRAPPER = """
+            trap '' INT
             grace=$1; shift
             exec 3<&0
             (
@@ -57,24 +61,55 @@ public final class ChildJvm implements AutoCloseable {
             exec "$@" 3<&- </dev/null
             """;
 
+    /** Running children, oldest first; the shutdown hook stops them newest first. */
+    private static final Deque<ChildJvm> RUNNING = new ArrayDeque<>();
+    private static Thread shutdownHook;
+
     private final String name;
     private final Process process;
     private final Path logFile;
-    private final Thread shutdownHook;
 
     private ChildJvm(String name, Process process, Path logFile) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
-        this.shutdownHook = new Thread(() -> stop(DEFAULT_STOP_GRACE), "stop-child-" + name);
         try {
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            register(this);
         } catch (IllegalStateException shuttingDown) {
             process.destroyForcibly();
             throw shuttingDown;
         }
         // Closing our end of the pipe lets the watcher exit once java is gone.
         process.onExit().thenRun(this::closeStdin);
+    }
+
+    private static void register(ChildJvm child) {
+        synchronized (RUNNING) {
+            if (shutdownHook == null) {
+                shutdownHook = new Thread(ChildJvm::stopAllNewestFirst, "stop-child-jvms");
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+            }
+            RUNNING.addLast(child);
+        }
+    }
+
+    private static void unregister(ChildJvm child) {
+        synchronized (RUNNING) {
+            RUNNING.remove(child);
+        }
+    }
+
+    private static void stopAllNewestFirst() {
+        while (true) {
+            ChildJvm newest;
+            synchronized (RUNNING) {
+                newest = RUNNING.peekLast();
+            }
+            if (newest == null) {
+                return;
+            }
+            newest.stop(DEFAULT_STOP_GRACE);
+        }
     }
 
     /** Starts the child; finds the classpath on the context class loader (or this class's). */
@@ -175,7 +210,6 @@ public final class ChildJvm implements AutoCloseable {
      * Returns once the process is gone. Safe to call more than once, from any thread.
      */
     public synchronized void stop(Duration grace) {
-        removeShutdownHook();
         if (process.isAlive()) {
             long started = System.nanoTime();
             process.destroy();
@@ -187,6 +221,7 @@ public final class ChildJvm implements AutoCloseable {
             LOG.info("stopped {} (pid {}) in {} ms", name, pid(), (System.nanoTime() - started) / 1_000_000);
         }
         closeStdin();
+        unregister(this);
     }
 
     @Override
@@ -208,17 +243,6 @@ public final class ChildJvm implements AutoCloseable {
             process.getOutputStream().close();
         } catch (IOException ignored) {
             // the pipe is already broken: the watcher has seen EOF
-        }
-    }
-
-    private void removeShutdownHook() {
-        if (Thread.currentThread() == shutdownHook) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook runs (or ran) anyway; stop() is idempotent
         }
     }
 

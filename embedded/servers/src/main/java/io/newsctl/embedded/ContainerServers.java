@@ -11,13 +11,14 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * The servers as Testcontainers containers, for machines with a Docker engine. Image versions
- * match the embedded servers: Kafka 4.1.x, Elasticsearch 9.5.3 without security.
+ * match the embedded servers: Kafka 4.1.x, Elasticsearch 9.5.3 without security. Both are the
+ * official images of the default registry (the Elasticsearch one mirrors Elastic's own).
  */
 final class ContainerServers {
 
     static final DockerImageName KAFKA_IMAGE = DockerImageName.parse("apache/kafka:4.1.1");
     static final DockerImageName ELASTICSEARCH_IMAGE =
-            DockerImageName.parse("docker.elastic.co/elasticsearch/elasticsearch:9.5.3");
+            DockerImageName.parse("elasticsearch:9.5.3");
 
     private ContainerServers() {
     }

@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Creates what the article index needs, idempotently: two component templates (settings,
+ * Creates what the article index needs, idempotently: a component template (settings and
  * mappings), a composable index template over {@code <alias>-v*}, and — when the alias does not
  * exist yet — the first concrete index with the alias on it. Safe to run from every instance at
  * start-up, concurrently.
@@ -29,14 +29,13 @@ public final class IndexBootstrap {
 
     /** Puts the component and index templates (overwriting older versions of them). */
     public void putTemplates(IndexLayout layout) throws IOException {
-        try (InputStream settings = resource("settings.json"); InputStream mappings = resource("mappings.json")) {
-            client.cluster().putComponentTemplate(c -> c.name(layout.settingsComponent()).withJson(settings));
-            client.cluster().putComponentTemplate(c -> c.name(layout.mappingsComponent()).withJson(mappings));
+        try (InputStream schema = resource("schema.json")) {
+            client.cluster().putComponentTemplate(c -> c.name(layout.schemaComponent()).withJson(schema));
         }
         client.indices().putIndexTemplate(t -> t
                 .name(layout.template())
                 .indexPatterns(layout.indexPattern())
-                .composedOf(layout.settingsComponent(), layout.mappingsComponent())
+                .composedOf(layout.schemaComponent())
                 .priority(200L));
     }
 

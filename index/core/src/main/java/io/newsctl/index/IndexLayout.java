@@ -31,12 +31,9 @@ public record IndexLayout(String alias, int version) {
         return alias;
     }
 
-    public String settingsComponent() {
-        return alias + "-settings";
-    }
-
-    public String mappingsComponent() {
-        return alias + "-mappings";
+    /** The component template with the index's settings and mappings. */
+    public String schemaComponent() {
+        return alias + "-schema";
     }
 
     public IndexLayout next() {

@@ -9,8 +9,7 @@ public final class ChildJvmFixtures {
     public static final String ARTIFACT_ID = "newsctl-test-child";
 
     /** Keeps the helper JVMs cheap on a small machine. */
-    public static final List<String> SMALL_JVM = List.of("-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Xshare:auto");
+    public static final List<String> SMALL_JVM = List.of("-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private ChildJvmFixtures() {
     }

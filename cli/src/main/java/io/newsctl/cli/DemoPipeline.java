@@ -1,0 +1,219 @@
+package io.newsctl.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsctl.embedded.ServerEndpoints;
+import io.newsctl.model.ModelJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The four services started against given servers, with the saved pages of a directory ingested:
+ * what {@code newsctl demo} runs and what the end-to-end tests drive. {@link #start} returns once
+ * every ingested article is searchable.
+ */
+final class DemoPipeline implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoPipeline.class);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final List<String> SERVICE_JVM_OPTIONS = List.of(
+            "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+
+    /**
+     * @param samples    directory of saved pages to ingest
+     * @param searchPort port of the search API and UI
+     * @param logDir     where the services' logs go
+     */
+    record Options(Path samples, int searchPort, Path logDir) {
+    }
+
+    private final List<ServiceProcess> services;
+    private final ServiceProcess index;
+    private final ServiceProcess ingest;
+    private final int articles;
+
+    private DemoPipeline(List<ServiceProcess> services, ServiceProcess index, ServiceProcess ingest, int articles) {
+        this.services = services;
+        this.index = index;
+        this.ingest = ingest;
+        this.articles = articles;
+    }
+
+    static DemoPipeline start(ServerEndpoints servers, Options options) {
+        try {
+            Files.createDirectories(options.logDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> common = Map.of(
+                "NEWS_KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrap(),
+                "NEWS_KAFKA_CREATE_TOPICS", "true");
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            // Consumers first, so they are in their groups before the first article arrives.
+            List<CompletableFuture<ServiceProcess>> consumers = List.of(
+                    CompletableFuture.supplyAsync(() -> launch(started, "index", options.searchPort(),
+                            with(common, "NEWS_ELASTICSEARCH_URL", servers.elasticsearchUrl().toString()), options)),
+                    CompletableFuture.supplyAsync(() -> launch(started, "extract", freePort(), common, options)),
+                    CompletableFuture.supplyAsync(() -> launch(started, "alert", freePort(), common, options)));
+            RuntimeException failure = null;
+            for (CompletableFuture<ServiceProcess> consumer : consumers) {
+                try {
+                    consumer.join();
+                } catch (CompletionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                    if (failure == null) {
+                        failure = cause;
+                    } else {
+                        failure.addSuppressed(cause);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            ServiceProcess index = consumers.get(0).join();
+            ServiceProcess ingest = launch(started, "ingest", freePort(),
+                    with(common, "NEWS_INGEST_FILES_ROOT", options.samples().toAbsolutePath().toString()), options);
+            int articles = awaitIngested(ingest);
+            awaitSearchable(index, articles);
+            return new DemoPipeline(List.copyOf(started), index, ingest, articles);
+        } catch (RuntimeException e) {
+            stopAll(started);
+            throw e;
+        }
+    }
+
+    private static ServiceProcess launch(List<ServiceProcess> started, String name, int port, Map<String, String> env,
+                                         Options options) {
+        ServiceProcess service = ServiceProcess.start(name, port, env, SERVICE_JVM_OPTIONS, options.logDir());
+        synchronized (started) {
+            started.add(service);
+        }
+        service.awaitReady(READY_TIMEOUT);
+        LOG.info("{} ready on port {} (pid {})", name, port, service.pid());
+        return service;
+    }
+
+    /** Waits for the first scan of the saved pages and returns how many articles it published. */
+    private static int awaitIngested(ServiceProcess ingest) {
+        int[] known = new int[1];
+        waitFor(ingest, "the first scan of the saved pages", () -> {
+            JsonNode status = json(ingest.get("/api/ingest/status"));
+            if (status.path("lastError").isTextual()) {
+                throw new IllegalStateException("ingest failed: " + status.path("lastError").asText());
+            }
+            known[0] = status.path("articlesKnown").asInt();
+            return status.path("scans").asInt() >= 1;
+        });
+        return known[0];
+    }
+
+    private static void awaitSearchable(ServiceProcess index, int articles) {
+        waitFor(index, articles + " articles searchable",
+                () -> json(index.get("/api/search?size=1")).path("total").asLong() >= articles);
+    }
+
+    private interface Check {
+        boolean done() throws Exception;
+    }
+
+    private static void waitFor(ServiceProcess service, String what, Check check) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (check.done()) {
+                    return;
+                }
+            } catch (IllegalStateException e) {
+                throw e;
+            } catch (Exception e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(200); // polling a child process; the loop is bounded by the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what, e);
+            }
+        }
+        throw new IllegalStateException("timed out waiting for " + what + (last == null ? "" : ": " + last)
+                + "; see " + service.logFile());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return ModelJson.mapper().readTree(response.body());
+    }
+
+    private static Map<String, String> with(Map<String, String> env, String key, String value) {
+        Map<String, String> copy = new java.util.HashMap<>(env);
+        copy.put(key, value);
+        return copy;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    String searchBaseUrl() {
+        return index.baseUrl();
+    }
+
+    /** Whether the index service serves the web UI at {@code /}. */
+    boolean servesUi() {
+        try {
+            return index.get("/").statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    int articlesIngested() {
+        return articles;
+    }
+
+    List<ServiceProcess> services() {
+        return services;
+    }
+
+    ServiceProcess ingest() {
+        return ingest;
+    }
+
+    /** Stops the producers first, the index last, so what is in flight gets indexed. */
+    @Override
+    public void close() {
+        stopAll(services);
+    }
+
+    private static void stopAll(List<ServiceProcess> services) {
+        List<ServiceProcess> order = new ArrayList<>(services);
+        order.sort(java.util.Comparator.comparingInt(s -> List.of("ingest", "extract", "alert", "index").indexOf(s.name())));
+        for (ServiceProcess service : order) {
+            try {
+                service.close();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping {} failed: {}", service.name(), e.toString());
+            }
+        }
+    }
+}
