@@ -2,7 +2,7 @@ package io.newsctl.alert;
 
 import io.newsctl.alert.InvalidRuleException.Problem;
 import io.newsctl.alert.match.QueryCompiler;
-import io.newsctl.alert.webhook.TargetGuard;
+import io.newsctl.net.TargetGuard;
 import io.newsctl.index.search.InvalidQueryException;
 import io.newsctl.index.search.QuerySegmenter;
 import io.newsctl.index.search.UserQuery;

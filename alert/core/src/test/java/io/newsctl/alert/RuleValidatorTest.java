@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newsctl.alert.webhook.TargetGuard;
+import io.newsctl.net.TargetGuard;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

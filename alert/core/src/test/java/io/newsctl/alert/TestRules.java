@@ -1,6 +1,6 @@
 package io.newsctl.alert;
 
-import io.newsctl.alert.webhook.TargetGuard;
+import io.newsctl.net.TargetGuard;
 import io.newsctl.index.search.QuerySegmenter;
 import io.newsctl.model.SegmentedText;
 import java.time.Clock;

@@ -1,6 +1,8 @@
 package io.newsctl.alert.webhook;
 
 import io.newsctl.alert.Channel;
+import io.newsctl.net.BlockedTargetException;
+import io.newsctl.net.TargetGuard;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

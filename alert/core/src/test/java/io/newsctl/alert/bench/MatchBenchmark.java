@@ -3,7 +3,7 @@ package io.newsctl.alert.bench;
 import io.newsctl.alert.Rule;
 import io.newsctl.alert.RuleValidator;
 import io.newsctl.alert.match.RuleMatcher;
-import io.newsctl.alert.webhook.TargetGuard;
+import io.newsctl.net.TargetGuard;
 import io.newsctl.model.EnrichedArticle;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -7,9 +7,9 @@ import io.newsctl.alert.RuleValidator;
 import io.newsctl.alert.ledger.AlertDecider;
 import io.newsctl.alert.ledger.FiringLedger;
 import io.newsctl.alert.match.RuleMatcher;
-import io.newsctl.alert.match.SimpleQuerySegmenter;
-import io.newsctl.alert.webhook.TargetGuard;
+import io.newsctl.net.TargetGuard;
 import io.newsctl.alert.webhook.WebhookSender;
+import io.newsctl.extract.Extractor;
 import io.newsctl.index.search.QuerySegmenter;
 import io.newsctl.model.Topics;
 import io.newsctl.service.ConsumerStage;
@@ -30,14 +30,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 @Factory
 public class AlertFactory {
 
-    /**
-     * Query words are cut by a stand-in until the extract module's segmenter
-     * ({@code Extractor#queryTokens}) is on this module's classpath; the matcher's .std fields keep
-     * recall when the two cut differently.
-     */
+    /** Rule queries are cut into words exactly as extract cut the documents. */
     @Singleton
     QuerySegmenter querySegmenter() {
-        return new SimpleQuerySegmenter();
+        return Extractor.createDefault()::queryTokens;
     }
 
     @Singleton

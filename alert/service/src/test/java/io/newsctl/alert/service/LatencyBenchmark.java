@@ -4,7 +4,7 @@ import io.newsctl.alert.RuleJson;
 import io.newsctl.alert.RuleValidator;
 import io.newsctl.alert.AlertTopics;
 import io.newsctl.alert.bench.Corpus;
-import io.newsctl.alert.webhook.TargetGuard;
+import io.newsctl.net.TargetGuard;
 import io.newsctl.embedded.NewsServers;
 import io.newsctl.embedded.ServerEndpoints;
 import io.newsctl.model.Alert;

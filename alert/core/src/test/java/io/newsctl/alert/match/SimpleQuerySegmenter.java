@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A stand-in for the pipeline's segmenter: splits on white space and where Chinese meets Latin
- * letters or digits ({@code 英伟达H20} → {@code 英伟达}, {@code H20}), and keeps runs of Chinese
- * whole. Documents are cut finer by the real segmenter; the {@code .std} fields still match such
- * runs. Replace with the extract module's {@code Extractor#queryTokens} where it is available.
+ * A segmenter that cuts differently from the documents' (the service uses extract's
+ * {@code Extractor#queryTokens}): splits on white space and where Chinese meets Latin letters or
+ * digits ({@code 英伟达H20} → {@code 英伟达}, {@code H20}) and keeps runs of Chinese whole, so tests
+ * can show the {@code .std} fields still match such runs.
  */
 public final class SimpleQuerySegmenter implements QuerySegmenter {
     @Override
