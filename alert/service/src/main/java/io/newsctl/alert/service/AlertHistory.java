@@ -36,15 +36,17 @@ final class AlertHistory implements AutoCloseable {
         tailer.start(timeout);
     }
 
-    private void apply(ConsumerRecord<byte[], byte[]> record) {
-        if (record.value() == null) {
-            return;
-        }
-        try {
-            add(ModelJson.decodeAlert(record.value()));
-        } catch (SchemaException e) {
-            LOG.warn("unreadable alert at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
+    private void apply(List<ConsumerRecord<byte[], byte[]>> records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (record.value() == null) {
+                continue;
+            }
+            try {
+                add(ModelJson.decodeAlert(record.value()));
+            } catch (SchemaException e) {
+                LOG.warn("unreadable alert at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                        e.getMessage());
+            }
         }
     }
 

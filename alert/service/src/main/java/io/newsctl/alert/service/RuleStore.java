@@ -8,7 +8,9 @@ import io.newsctl.alert.match.RuleMatcher;
 import io.newsctl.model.SchemaException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,33 +54,55 @@ final class RuleStore implements AutoCloseable {
         LOG.info("{} alert rules loaded", rules.size());
     }
 
-    private void apply(ConsumerRecord<byte[], byte[]> record) {
-        String id = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        if (id == null) {
-            return;
+    /**
+     * Applies one poll's worth of changes: the last record of each id wins, and the surviving rules
+     * are registered in bulk (one by one, 1,000 rules written at once took over 15 s to apply).
+     */
+    private void apply(List<ConsumerRecord<byte[], byte[]>> records) {
+        Map<String, Rule> latest = new LinkedHashMap<>(); // null value = deleted
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (record.key() == null) {
+                continue;
+            }
+            String id = new String(record.key(), StandardCharsets.UTF_8);
+            if (record.value() == null) {
+                latest.put(id, null);
+                continue;
+            }
+            try {
+                latest.put(id, RuleJson.decodeStored(record.value()));
+            } catch (SchemaException e) {
+                LOG.warn("rule {} at {}-{}@{} unreadable ({}); skipped", id, record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+            }
         }
-        if (record.value() == null) {
-            rules.remove(id);
-            matcher.remove(id);
-            return;
-        }
-        Rule rule;
+        List<Rule> puts = new ArrayList<>();
+        latest.forEach((id, rule) -> {
+            if (rule == null) {
+                rules.remove(id);
+                matcher.remove(id);
+            } else {
+                puts.add(rule);
+            }
+        });
         try {
-            rule = RuleJson.decodeStored(record.value());
-        } catch (SchemaException e) {
-            LOG.warn("rule {} at {}-{}@{} unreadable ({}); skipped", id, record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+            matcher.putAll(puts);
+        } catch (InvalidRuleException e) {
+            puts.forEach(this::putOne); // find the culprit; register the others
             return;
         }
+        puts.forEach(rule -> rules.put(rule.id(), rule));
+    }
+
+    private void putOne(Rule rule) {
         try {
             matcher.put(rule);
-            rules.put(id, rule);
         } catch (InvalidRuleException e) {
             // stored by an older version with other rules; keep it listed so it can be fixed
-            LOG.warn("rule {} cannot be matched: {}", id, e.getMessage());
-            matcher.remove(id);
-            rules.put(id, rule);
+            LOG.warn("rule {} cannot be matched: {}", rule.id(), e.getMessage());
+            matcher.remove(rule.id());
         }
+        rules.put(rule.id(), rule);
     }
 
     Optional<Rule> get(String id) {

@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a whole topic from the beginning, then follows it, on a thread of its own, handing each
- * committed record to a callback: how every instance keeps the rules and the alert history in
+ * Reads a whole topic from the beginning, then follows it, on a thread of its own, handing the
+ * committed records of each poll to a callback (in offset order per partition): how every instance keeps the rules and the alert history in
  * memory. No consumer group: every instance reads every partition. Offers read-your-writes: after
  * producing at offset n, {@link #awaitPosition} returns once the callback has seen it.
  */
@@ -30,7 +30,7 @@ final class TopicTailer implements AutoCloseable {
 
     private final String topic;
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Consumer<ConsumerRecord<byte[], byte[]>> callback;
+    private final Consumer<List<ConsumerRecord<byte[], byte[]>>> callback;
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private final Object progress = new Object();
     private volatile Map<TopicPartition, Long> startEnd;
@@ -39,7 +39,7 @@ final class TopicTailer implements AutoCloseable {
     private final Thread thread;
 
     TopicTailer(String topic, String bootstrapServers, Map<String, String> overrides,
-                Consumer<ConsumerRecord<byte[], byte[]>> callback) {
+                Consumer<List<ConsumerRecord<byte[], byte[]>>> callback) {
         this.topic = topic;
         this.callback = callback;
         Map<String, Object> props = KafkaClientConfig.admin(bootstrapServers, overrides);
@@ -103,12 +103,13 @@ final class TopicTailer implements AutoCloseable {
         try {
             while (running) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<byte[], byte[]> record : records) {
+                if (!records.isEmpty()) {
+                    List<ConsumerRecord<byte[], byte[]>> batch = new java.util.ArrayList<>(records.count());
+                    records.forEach(batch::add);
                     try {
-                        callback.accept(record);
+                        callback.accept(batch);
                     } catch (RuntimeException e) {
-                        LOG.warn("{}-{}@{}: skipped ({})", record.topic(), record.partition(), record.offset(),
-                                e.toString());
+                        LOG.warn("{}: {} records skipped ({})", topic, batch.size(), e.toString());
                     }
                 }
                 Map<TopicPartition, Long> now = consumer.assignment().stream()
