@@ -85,6 +85,7 @@ public final class LatencyBenchmark {
             reading.set(false);
             reader.join(10_000);
             exit = report(latencies);
+            printMatchTimer(alert);
         }
         System.exit(exit);
     }
@@ -169,6 +170,31 @@ public final class LatencyBenchmark {
                 pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6,
                 sorted.size(), MEASURED);
         return sorted.size() == MEASURED && pct(sorted, 99) <= 1000 ? 0 : 2;
+    }
+
+    /** The service's own time per article in the matcher (newsctl.alert.match), to tell it from queueing. */
+    private static void printMatchTimer(AlertService alert) {
+        Map<String, Double> values = new HashMap<>();
+        for (String line : alert.get("/prometheus", null).body().split("\n")) {
+            if (line.startsWith("newsctl_alert_match_seconds_")) {
+                String[] parts = line.split(" ");
+                values.put(parts[0].replaceAll("\\{.*", ""), Double.parseDouble(parts[parts.length - 1]));
+            }
+        }
+        double count = values.getOrDefault("newsctl_alert_match_seconds_count", 0.0);
+        if (count > 0) {
+            System.out.printf("  service-side matching: %.0f articles, mean %.1f ms, max %.1f ms; load average %s%n",
+                    count, values.getOrDefault("newsctl_alert_match_seconds_sum", 0.0) * 1000 / count,
+                    values.getOrDefault("newsctl_alert_match_seconds_max", 0.0) * 1000, loadAverage());
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "n/a";
+        }
     }
 
     private static double pct(List<Long> sorted, int p) {
