@@ -103,7 +103,12 @@ final class AlertHandler implements BatchHandler, AutoCloseable {
 
     private void store(List<ProducerRecord<byte[], byte[]>> output) throws TransientException {
         if (producer == null) {
-            producer = producers.get();
+            try {
+                producer = producers.get(); // initTransactions() talks to the broker
+            } catch (KafkaException e) {
+                // not the articles' fault: back off and retry, never dead-letter them for it
+                throw new TransientException("alert producer not ready: " + e, e);
+            }
         }
         try {
             producer.beginTransaction();
