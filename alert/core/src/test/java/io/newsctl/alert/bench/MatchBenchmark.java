@@ -35,7 +35,7 @@ public final class MatchBenchmark {
         RuleValidator validator = new RuleValidator(Corpus.segmenter(), TargetGuard.strict(), Clock.systemUTC());
         List<Rule> rules = new ArrayList<>(ruleCount);
         for (int i = 0; i < ruleCount; i++) {
-            rules.add(validator.create(corpus.rule("bench-" + i)));
+            rules.add(validator.create(draft("bench-" + i, corpus.rule())));
         }
         List<EnrichedArticle> articles = new ArrayList<>(ARTICLES);
         for (int i = 0; i < ARTICLES; i++) {
@@ -63,5 +63,10 @@ public final class MatchBenchmark {
                             + " rules registered in %,.0f ms)%n",
                     ruleCount, matched / seconds, seconds * 1000 / matched, (double) matches / matched, registerMs);
         }
+    }
+
+    static io.newsctl.alert.RuleDraft draft(String id, Corpus.GeneratedRule rule) {
+        return new io.newsctl.alert.RuleDraft(id, "generated " + id, rule.query(),
+                new io.newsctl.alert.RuleFilters(rule.tags(), rule.companies(), rule.chips(), null), "0", null, true);
     }
 }

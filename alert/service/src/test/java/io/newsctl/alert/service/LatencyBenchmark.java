@@ -96,7 +96,7 @@ public final class LatencyBenchmark {
         RuleValidator validator = new RuleValidator(Corpus.segmenter(), TargetGuard.strict(), Clock.systemUTC());
         Corpus corpus = new Corpus(11);
         for (int i = 0; i < BACKGROUND_RULES; i++) {
-            var rule = validator.create(corpus.rule("bench-bg-" + run + "-" + i));
+            var rule = validator.create(draft("bench-bg-" + run + "-" + i, corpus.rule()));
             producer.send(new ProducerRecord<>(AlertTopics.RULES, rule.id().getBytes(StandardCharsets.UTF_8),
                     RuleJson.encodeStored(rule)));
         }
@@ -200,5 +200,10 @@ public final class LatencyBenchmark {
     private static double pct(List<Long> sorted, int p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
+    }
+
+    static io.newsctl.alert.RuleDraft draft(String id, Corpus.GeneratedRule rule) {
+        return new io.newsctl.alert.RuleDraft(id, "generated " + id, rule.query(),
+                new io.newsctl.alert.RuleFilters(rule.tags(), rule.companies(), rule.chips(), null), "0", null, true);
     }
 }
