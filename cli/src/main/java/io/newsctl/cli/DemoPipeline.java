@@ -31,10 +31,11 @@ final class DemoPipeline implements AutoCloseable {
 
     /**
      * @param samples    directory of saved pages to ingest
+     * @param rules      directory of alert rules to load (JSON, one rule per file)
      * @param searchPort port of the search API and UI
      * @param logDir     where the services' logs go
      */
-    record Options(Path samples, int searchPort, Path logDir) {
+    record Options(Path samples, Path rules, int searchPort, Path logDir) {
     }
 
     private final List<ServiceProcess> services;
@@ -65,7 +66,9 @@ final class DemoPipeline implements AutoCloseable {
                     CompletableFuture.supplyAsync(() -> launch(started, "index", options.searchPort(),
                             with(common, "NEWS_ELASTICSEARCH_URL", servers.elasticsearchUrl().toString()), options)),
                     CompletableFuture.supplyAsync(() -> launch(started, "extract", freePort(), common, options)),
-                    CompletableFuture.supplyAsync(() -> launch(started, "alert", freePort(), common, options)));
+                    CompletableFuture.supplyAsync(() -> launch(started, "alert", freePort(),
+                            with(common, "NEWS_ALERT_SEED_RULES_DIR", options.rules().toAbsolutePath().toString()),
+                            options)));
             RuntimeException failure = null;
             for (CompletableFuture<ServiceProcess> consumer : consumers) {
                 try {

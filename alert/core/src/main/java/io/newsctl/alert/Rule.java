@@ -9,7 +9,7 @@ import java.util.List;
  * {@link io.newsctl.index.search.UserQuery}) and every non-empty {@link #filters() filter}.
  * Instances come out of {@link RuleValidator}, so a stored rule is always valid.
  *
- * @param id          stable id; key of the rule on {@link AlertTopics#RULES} and part of every alert id
+ * @param id          stable id; key of the rule on {@link io.newsctl.model.Topics#ALERT_RULES} and part of every alert id
  * @param name        what analysts see on the alert
  * @param query       words, "quoted phrases", -exclusions and OR, as in search; may be empty when
  *                    filters say enough

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * JSON of rules: the stored form (on {@link AlertTopics#RULES}, with a schema version and secrets),
+ * JSON of rules: the stored form (on {@link io.newsctl.model.Topics#ALERT_RULES}, with a schema version and secrets),
  * the public form (what the API shows: no secrets) and drafts (what clients send, read strictly so a
  * misspelt field is reported instead of silently ignored).
  */

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the alert stage decided about one article, stored on {@link io.newsctl.alert.AlertTopics#LEDGER}
+ * What the alert stage decided about one article, stored on {@link io.newsctl.model.Topics#ALERT_LEDGER}
  * keyed by article id, in the same transaction as the alerts it fired. Its presence means "already
  * seen": redelivery, reprocessing or an update of the article fires nothing.
  *

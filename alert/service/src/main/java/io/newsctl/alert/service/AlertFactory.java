@@ -18,10 +18,8 @@ import io.newsctl.stream.KafkaClientConfig;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -111,12 +109,9 @@ public class AlertFactory {
     @Bean(preDestroy = "close")
     ConsumerStage webhookStage(AlertConfig config, KafkaSettings kafka, WebhookHandler handler,
                                MeterRegistry registry) {
-        // only committed alerts are delivered: an aborted matching transaction never reaches a webhook
-        Map<String, String> properties = new HashMap<>(kafka.clientOverrides());
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        KafkaSettings readCommitted = new KafkaSettings(kafka.bootstrapServers(), kafka.createTopics(),
-                kafka.partitions(), kafka.groupInstanceId(), properties);
-        return new ConsumerStage(WebhookHandler.STAGE, Topics.ALERTS, config.webhookGroupId(), 50, readCommitted,
+        // consumers read committed records only (KafkaClientConfig): an aborted matching
+        // transaction never reaches a webhook
+        return new ConsumerStage(WebhookHandler.STAGE, Topics.ALERTS, config.webhookGroupId(), 50, kafka,
                 handler, registry);
     }
 }

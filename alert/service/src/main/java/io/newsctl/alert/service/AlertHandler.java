@@ -3,7 +3,6 @@ package io.newsctl.alert.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.newsctl.alert.AlertTopics;
 import io.newsctl.alert.ledger.AlertDecider;
 import io.newsctl.alert.ledger.FiringLedger;
 import io.newsctl.alert.ledger.LedgerEntry;
@@ -91,7 +90,7 @@ final class AlertHandler implements BatchHandler, AutoCloseable {
                     s.ruleId(), s.articleId(), s.reason()));
             suppressed.increment(decision.suppressed().size());
             LedgerEntry entry = decision.entry();
-            output.add(new ProducerRecord<>(AlertTopics.LEDGER, utf8(entry.articleId()), ModelJson.encode(entry)));
+            output.add(new ProducerRecord<>(Topics.ALERT_LEDGER, utf8(entry.articleId()), ModelJson.encode(entry)));
         }
         if (!output.isEmpty()) {
             store(output);

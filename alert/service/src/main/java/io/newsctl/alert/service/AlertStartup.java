@@ -1,6 +1,6 @@
 package io.newsctl.alert.service;
 
-import io.newsctl.alert.AlertTopics;
+import io.newsctl.model.Topics;
 import io.newsctl.alert.InvalidRuleException;
 import io.newsctl.alert.RuleDraft;
 import io.newsctl.alert.RuleJson;
@@ -65,11 +65,11 @@ public class AlertStartup implements StartupTask {
     List<TopicAdmin.TopicSpec> topics() {
         List<TopicAdmin.TopicSpec> specs = new ArrayList<>(TopicAdmin.pipelineTopics(kafka.partitions()));
         String large = Integer.toString(KafkaClientConfig.MAX_RECORD_BYTES);
-        specs.add(new TopicAdmin.TopicSpec(AlertTopics.RULES, 1, Map.of("cleanup.policy", "compact")));
-        specs.add(new TopicAdmin.TopicSpec(AlertTopics.LEDGER, kafka.partitions(), Map.of(
+        specs.add(new TopicAdmin.TopicSpec(Topics.ALERT_RULES, 1, Map.of("cleanup.policy", "compact")));
+        specs.add(new TopicAdmin.TopicSpec(Topics.ALERT_LEDGER, kafka.partitions(), Map.of(
                 "cleanup.policy", "compact,delete",
                 "retention.ms", Long.toString(config.ledgerRetention().toMillis()))));
-        specs.add(new TopicAdmin.TopicSpec(AlertTopics.WEBHOOK_DEAD_LETTER, 1, Map.of("max.message.bytes", large)));
+        specs.add(new TopicAdmin.TopicSpec(Topics.ALERT_WEBHOOK_DEAD_LETTER, 1, Map.of("max.message.bytes", large)));
         return specs;
     }
 

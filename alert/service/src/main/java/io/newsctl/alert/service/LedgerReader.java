@@ -1,6 +1,6 @@
 package io.newsctl.alert.service;
 
-import io.newsctl.alert.AlertTopics;
+import io.newsctl.model.Topics;
 import io.newsctl.alert.ledger.FiringLedger;
 import io.newsctl.alert.ledger.LedgerEntry;
 import io.newsctl.model.ModelJson;
@@ -55,8 +55,8 @@ final class LedgerReader implements AutoCloseable {
     void catchUp() throws TransientException {
         try {
             if (partitions == null) {
-                partitions = consumer.partitionsFor(AlertTopics.LEDGER, TIMEOUT).stream()
-                        .map(p -> new TopicPartition(AlertTopics.LEDGER, p.partition())).toList();
+                partitions = consumer.partitionsFor(Topics.ALERT_LEDGER, TIMEOUT).stream()
+                        .map(p -> new TopicPartition(Topics.ALERT_LEDGER, p.partition())).toList();
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
             }

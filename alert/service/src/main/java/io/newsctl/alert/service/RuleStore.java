@@ -1,6 +1,6 @@
 package io.newsctl.alert.service;
 
-import io.newsctl.alert.AlertTopics;
+import io.newsctl.model.Topics;
 import io.newsctl.alert.InvalidRuleException;
 import io.newsctl.alert.Rule;
 import io.newsctl.alert.RuleJson;
@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The rules, stored in the compacted topic {@link AlertTopics#RULES} (key = rule id, tombstone =
+ * The rules, stored in the compacted topic {@link io.newsctl.model.Topics#ALERT_RULES} (key = rule id, tombstone =
  * deleted) and mirrored in memory by every instance: each instance tails the topic and keeps its
  * {@link RuleMatcher} in step, so a rule saved through any instance starts matching on all of them.
  * Writes return once this instance has read them back, so a client sees its own change at once.
@@ -44,7 +44,7 @@ final class RuleStore implements AutoCloseable {
               RuleMatcher matcher) {
         this.producer = producer;
         this.matcher = matcher;
-        this.tailer = new TopicTailer(AlertTopics.RULES, bootstrapServers, overrides, this::apply);
+        this.tailer = new TopicTailer(Topics.ALERT_RULES, bootstrapServers, overrides, this::apply);
     }
 
     /** Reads every stored rule into the matcher before returning. */
@@ -126,7 +126,7 @@ final class RuleStore implements AutoCloseable {
     }
 
     private void write(String id, byte[] value) {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(AlertTopics.RULES,
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.ALERT_RULES,
                 id.getBytes(StandardCharsets.UTF_8), value);
         try {
             RecordMetadata stored = producer.send(record).get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

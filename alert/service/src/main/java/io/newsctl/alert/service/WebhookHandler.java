@@ -1,8 +1,8 @@
 package io.newsctl.alert.service;
 
+import io.newsctl.model.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.newsctl.alert.AlertTopics;
 import io.newsctl.alert.Channel;
 import io.newsctl.alert.Rule;
 import io.newsctl.alert.webhook.WebhookSender;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The delivery stage: every committed alert on {@code alerts} goes to the webhooks of its rule, all
  * deliveries of a batch in parallel, each with its own retries. A delivery that fails for good is
- * written to {@link AlertTopics#WEBHOOK_DEAD_LETTER} (the alert record unchanged, plus dead-letter
+ * written to {@link io.newsctl.model.Topics#ALERT_WEBHOOK_DEAD_LETTER} (the alert record unchanged, plus dead-letter
  * headers: which URL, how many attempts, why) before the batch is committed. A crash mid-batch
  * re-delivers; receivers drop repeats by {@code X-Newsctl-Alert-Id}.
  */
@@ -136,7 +136,7 @@ final class WebhookHandler implements BatchHandler, AutoCloseable {
         headers.add(URL_HEADER, utf8(WebhookSender.describe(URI.create(delivery.channel().url()))));
         headers.add(ATTEMPTS_HEADER, utf8(Integer.toString(outcome.attempts())));
         headers.add(STATUS_HEADER, utf8(Integer.toString(outcome.lastStatus())));
-        return new ProducerRecord<>(AlertTopics.WEBHOOK_DEAD_LETTER, null, original.key(), original.value(), headers);
+        return new ProducerRecord<>(Topics.ALERT_WEBHOOK_DEAD_LETTER, null, original.key(), original.value(), headers);
     }
 
     private static byte[] utf8(String text) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newsctl.alert.AlertTopics;
 import io.newsctl.alert.TestArticles;
 import io.newsctl.embedded.NewsServersExtension;
 import io.newsctl.embedded.ServerEndpoints;
@@ -120,7 +119,7 @@ class AlertFlowIT {
         EnrichedArticle article = TestArticles.withUrl(TestArticles.reference(), "https://36kr.com/p/it-dlq-" + run);
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET, n -> 500);
              AlertService alert = AlertService.start(servers, Map.of());
-             KafkaConsumer<byte[], byte[]> dlq = AlertService.reader(servers, AlertTopics.WEBHOOK_DEAD_LETTER)) {
+             KafkaConsumer<byte[], byte[]> dlq = AlertService.reader(servers, Topics.ALERT_WEBHOOK_DEAD_LETTER)) {
             createRule(alert, ruleId, receiver.url());
             alert.publish(article);
 

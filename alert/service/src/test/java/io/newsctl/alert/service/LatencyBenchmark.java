@@ -2,7 +2,6 @@ package io.newsctl.alert.service;
 
 import io.newsctl.alert.RuleJson;
 import io.newsctl.alert.RuleValidator;
-import io.newsctl.alert.AlertTopics;
 import io.newsctl.alert.bench.Corpus;
 import io.newsctl.net.TargetGuard;
 import io.newsctl.embedded.NewsServers;
@@ -97,7 +96,7 @@ public final class LatencyBenchmark {
         Corpus corpus = new Corpus(11);
         for (int i = 0; i < BACKGROUND_RULES; i++) {
             var rule = validator.create(draft("bench-bg-" + run + "-" + i, corpus.rule()));
-            producer.send(new ProducerRecord<>(AlertTopics.RULES, rule.id().getBytes(StandardCharsets.UTF_8),
+            producer.send(new ProducerRecord<>(Topics.ALERT_RULES, rule.id().getBytes(StandardCharsets.UTF_8),
                     RuleJson.encodeStored(rule)));
         }
         producer.flush();
