@@ -120,6 +120,14 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void brokersOtherThanTheStrimziClusterOfTheTopicsAreCaught() {
+        assertViolation("brokers kafka:9092 are not the bootstrap service of Strimzi cluster news-kafka",
+                m -> m.stream().filter(o -> "ConfigMap".equals(String.valueOf(o.get("kind")))
+                                && String.valueOf(o.get("metadata").get("name")).startsWith("newsctl-kafka-"))
+                        .forEach(o -> o.get("data").put("NEWS_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")));
+    }
+
+    @Test
     void anotherElasticsearchVersionIsCaught() {
         assertViolation("runs version 8.19.0; the services are built against " + elasticsearchVersion,
                 m -> object(m, "Elasticsearch", "news-es").get("spec").put("version", "8.19.0"));

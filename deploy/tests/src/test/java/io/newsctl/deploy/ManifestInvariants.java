@@ -113,6 +113,17 @@ final class ManifestInvariants {
         }
     }
 
+    private Set<String> kafkaClusters() {
+        Set<String> clusters = new TreeSet<>();
+        for (Map<String, Object> topic : manifests.ofKind("KafkaTopic")) {
+            String cluster = str(topic, "metadata", "labels", "strimzi.io/cluster");
+            if (cluster != null) {
+                clusters.add(cluster);
+            }
+        }
+        return clusters;
+    }
+
     private static String topicName(Map<String, Object> topic) {
         String explicit = str(topic, "spec", "topicName");
         return explicit != null ? explicit : name(topic);
@@ -148,6 +159,19 @@ final class ManifestInvariants {
             if (!JVM_VARIABLES.contains(variable) && config.keyOfEnv(variable).isEmpty()) {
                 fail("Deployment %s sets %s, which no configuration key of the %s service reads", name, variable,
                         service);
+            }
+        }
+
+        String bootstrap = env.get("NEWS_KAFKA_BOOTSTRAP_SERVERS");
+        if (bootstrap != null) {
+            for (String cluster : kafkaClusters()) {
+                for (String server : bootstrap.split(",")) {
+                    String host = server.strip().substring(0, Math.max(0, server.strip().lastIndexOf(':')));
+                    if (!host.equals(cluster + "-kafka-bootstrap") && !host.startsWith(cluster + "-kafka-bootstrap.")) {
+                        fail("Deployment %s: brokers %s are not the bootstrap service of Strimzi cluster %s, which "
+                                + "manages the topics", name, bootstrap, cluster);
+                    }
+                }
             }
         }
 
