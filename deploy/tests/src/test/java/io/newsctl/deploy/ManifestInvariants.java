@@ -33,7 +33,7 @@ final class ManifestInvariants {
     static final Map<String, Consumption> CONSUMERS = Map.of(
             "extract", new Consumption("news.extractor.group-id", Topics.RAW),
             "index", new Consumption("news.indexer.group-id", Topics.ENRICHED),
-            "alert", new Consumption("news.alerter.group-id", Topics.ENRICHED));
+            "alert", new Consumption("news.alert.group-id", Topics.ENRICHED));
 
     /** Environment variables for the JVM itself, not configuration keys. */
     static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
