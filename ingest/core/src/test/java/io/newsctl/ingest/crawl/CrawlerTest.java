@@ -260,4 +260,31 @@ class CrawlerTest {
         assertEquals(1, published.size(), "only the repost is new: " + published);
         assertEquals(original.id(), published.get(0).duplicateOf(), "dedup index rebuilt from the stored state");
     }
+
+    @Test
+    void feedAndSitemapSourcesLeadToTheirArticles() throws Exception {
+        a.page("/feed.xml", Response.ok("application/rss+xml", ("""
+                <?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><link>%s</link>
+                <item><title>一</title><link>%s</link><pubDate>Sun, 01 Mar 2026 06:00:00 +0800</pubDate></item>
+                <item><title>旧</title><link>%s</link><pubDate>Mon, 01 Dec 2025 06:00:00 +0800</pubDate></item>
+                </channel></rss>""").formatted(a.url("/"), a.url("/p/h20"), a.url("/p/old")).getBytes()));
+        a.page("/sitemap.xml", Response.ok("application/xml", ("""
+                <?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <sitemap><loc>%s</loc></sitemap></sitemapindex>""").formatted(a.url("/sitemap-news.xml")).getBytes()));
+        a.page("/sitemap-news.xml", Response.ok("application/xml", ("""
+                <?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <url><loc>%s</loc><lastmod>2026-02-28</lastmod></url></urlset>""").formatted(a.url("/p/smic")).getBytes()));
+        List<SourceConfig> sources = SourcesFile.parse("""
+                sources:
+                  - {name: feed, kind: feed, url: '%s', max-age: 7d}
+                  - {name: map, kind: sitemap, url: '%s'}
+                """.formatted(a.url("/feed.xml"), a.url("/sitemap.xml")), "t");
+        Crawler crawler = crawler(settings().build(), sources);
+        crawler.runOnce();
+        assertEquals(SamplePages.REFERENCE_TITLE, byPath().get("/p/h20").title());
+        assertEquals("feed", byPath().get("/p/h20").source());
+        assertEquals(SamplePages.GBK_TITLE, byPath().get("/p/smic").title());
+        assertTrue(a.requests("/p/old").isEmpty(), "feed entry older than max-age skipped");
+        assertEquals(CrawlItem.Kind.SITEMAP, crawler.state(a.url("/sitemap-news.xml")).kind());
+    }
 }
