@@ -7,9 +7,11 @@ import picocli.CommandLine.Command;
 @Command(name = "newsctl",
         mixinStandardHelpOptions = true,
         versionProvider = Newsctl.Version.class,
-        description = "Chinese tech-news pipeline: extract, demo, eval.",
+        description = "Chinese tech-news pipeline: extract, crawl, import, demo.",
         subcommands = {
                 ExtractCommand.class,
+                CrawlCommand.class,
+                ImportCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class
         })
