@@ -1,5 +1,7 @@
 package io.newsctl.cli;
 
+import io.newsctl.cli.annotate.AnnotateBenchCommand;
+import io.newsctl.cli.annotate.AnnotateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,12 +9,15 @@ import picocli.CommandLine.Command;
 @Command(name = "newsctl",
         mixinStandardHelpOptions = true,
         versionProvider = Newsctl.Version.class,
-        description = "Chinese tech-news pipeline: extract, crawl, import, demo.",
+        description = "Chinese tech-news pipeline: demo, extract, crawl, import, eval, annotate.",
         subcommands = {
                 ExtractCommand.class,
                 CrawlCommand.class,
                 ImportCommand.class,
                 DemoCommand.class,
+                EvalCommand.class,
+                AnnotateCommand.class,
+                AnnotateBenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newsctl {
