@@ -152,7 +152,7 @@ public record CrawlSettings(
         private int threads = 4;
         private Duration refetchAfter = Duration.ofDays(30);
         private Duration retryFailedAfter = Duration.ofDays(1);
-        private int maxStates = 500_000;
+        private int maxStates = 200_000;
         private int dedupMaxEntries = 200_000;
         private Duration dedupWindow = Duration.ofDays(30);
         private List<String> allowedCidrs = List.of();
