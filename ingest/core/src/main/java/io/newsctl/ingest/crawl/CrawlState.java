@@ -67,6 +67,40 @@ public record CrawlState(
         Objects.requireNonNull(lastAttemptAt, "lastAttemptAt");
     }
 
+    /** A 200: validators when the caller wants a conditional GET next time, the article's id and fingerprint if any. */
+    public static CrawlState fetched(CrawlItem item, Instant at, String etag, String lastModified, String articleId,
+                                     Fingerprint fingerprint, String duplicateOf) {
+        boolean article = articleId != null && fingerprint != null;
+        return new CrawlState(item.url(), item.source(), item.kind(), Status.FETCHED, at, at, 200, etag, lastModified,
+                article ? articleId : null, article ? fingerprint.contentHash() : null,
+                article ? fingerprint.simHash() : null, article ? fingerprint.length() : null,
+                article ? duplicateOf : null, 0, null);
+    }
+
+    /** A 304: what the last 200 learned is kept. */
+    public static CrawlState notModified(CrawlItem item, CrawlState prior, Instant at) {
+        if (prior == null) {
+            return new CrawlState(item.url(), item.source(), item.kind(), Status.NOT_MODIFIED, at, at, 304, null, null,
+                    null, null, null, null, null, 0, null);
+        }
+        return new CrawlState(item.url(), item.source(), item.kind(), Status.NOT_MODIFIED, at, at, 304, prior.etag(),
+                prior.lastModified(), prior.articleId(), prior.contentHash(), prior.simHash(), prior.length(),
+                prior.duplicateOf(), 0, null);
+    }
+
+    /** An attempt that did not succeed; what an earlier success learned (validators, fingerprint) is kept. */
+    public static CrawlState failure(CrawlItem item, Status status, Instant at, int httpStatus, String error,
+                                     CrawlState before) {
+        int failures = (before == null || before.succeeded() ? 0 : before.failures()) + 1;
+        if (before == null) {
+            return new CrawlState(item.url(), item.source(), item.kind(), status, at, null, httpStatus, null, null,
+                    null, null, null, null, null, failures, error);
+        }
+        return new CrawlState(item.url(), item.source(), item.kind(), status, at, before.lastSuccessAt(), httpStatus,
+                before.etag(), before.lastModified(), before.articleId(), before.contentHash(), before.simHash(),
+                before.length(), before.duplicateOf(), failures, error);
+    }
+
     public Validators validators() {
         return Validators.of(etag, lastModified);
     }

@@ -6,7 +6,6 @@ import io.newsctl.ingest.fetch.HttpFetcher;
 import io.newsctl.ingest.fetch.Validators;
 import io.newsctl.ingest.source.Discovery;
 import io.newsctl.ingest.source.SourceConfig;
-import io.newsctl.ingest.source.SourceKind;
 import io.newsctl.net.TargetGuard;
 import java.io.IOException;
 import java.time.Clock;
@@ -48,6 +47,7 @@ public final class Crawler {
     private final Frontier frontier;
     private final CrawlStats stats = new CrawlStats();
     private final Map<String, Instant> due = new HashMap<>();
+    private final Links links;
     private volatile boolean workSincePass;
 
     public Crawler(CrawlSettings settings, List<SourceConfig> sources, HttpFetcher fetcher, CrawlStateStore store,
@@ -67,6 +67,7 @@ public final class Crawler {
         this.clock = clock;
         this.sleeper = sleeper;
         this.frontier = new Frontier(settings.maxQueuedPerHost(), settings.maxQueued());
+        this.links = new Links(settings, this.sources, frontier, states, stats);
     }
 
     /** A crawler with the JDK HTTP client and an SSRF guard allowing {@code settings.allowedCidrs()}. */
@@ -110,30 +111,8 @@ public final class Crawler {
     private void work(boolean once, BooleanSupplier stopped) throws InterruptedException {
         if (settings.threads() == 1) {
             loop(once, stopped);
-            return;
-        }
-        List<Thread> workers = new ArrayList<>();
-        InterruptedException[] interrupted = new InterruptedException[1];
-        for (int i = 0; i < settings.threads(); i++) {
-            Thread t = Thread.ofPlatform().name("crawl-" + i).start(() -> {
-                try {
-                    loop(once, stopped);
-                } catch (InterruptedException e) {
-                    interrupted[0] = e;
-                }
-            });
-            workers.add(t);
-        }
-        try {
-            for (Thread t : workers) {
-                t.join();
-            }
-        } catch (InterruptedException e) {
-            workers.forEach(Thread::interrupt);
-            throw e;
-        }
-        if (interrupted[0] != null) {
-            throw interrupted[0];
+        } else {
+            Workers.run(settings.threads(), "crawl-", () -> loop(once, stopped));
         }
     }
 
@@ -183,7 +162,7 @@ public final class Crawler {
             case LIST, SEEDS -> CrawlItem.Kind.PAGE;
         };
         for (String url : source.urls()) {
-            queue(CrawlItem.entry(url, source.name(), kind));
+            links.queue(CrawlItem.entry(url, source.name(), kind));
         }
         due.put(source.name(), now.plus(source.schedule()));
         workSincePass = true;
@@ -253,10 +232,7 @@ public final class Crawler {
             case FetchResult.NotModified notModified -> {
                 frontier.recordOutcome(host, false);
                 stats.notModified.incrementAndGet();
-                store(prior == null ? base(item, Status.NOT_MODIFIED, done, 304)
-                        : new CrawlState(item.url(), item.source(), item.kind(), Status.NOT_MODIFIED, done, done, 304,
-                        prior.etag(), prior.lastModified(), prior.articleId(), prior.contentHash(), prior.simHash(),
-                        prior.length(), prior.duplicateOf(), 0, null));
+                store(CrawlState.notModified(item, prior, done));
                 return new Outcome(done.plus(delay), null);
             }
             case FetchResult.Failed failed when failed.retryable() -> {
@@ -303,8 +279,9 @@ public final class Crawler {
         if (item.kind() != CrawlItem.Kind.PAGE) {
             try {
                 List<Discovery.Link> links = Discovery.fromFeed(f.body(), f.contentType(), f.finalUrl(), source, at);
-                boolean complete = follow(item, links, at);
-                store(fetchedState(item, at, complete ? f : null, null, null));
+                boolean complete = this.links.follow(item, links, at);
+                store(CrawlState.fetched(item, at, complete ? f.etag() : null, complete ? f.lastModified() : null,
+                        null, null, null));
             } catch (Discovery.FeedException e) {
                 record(item, Status.FAILED, 200, e.getMessage(), prior);
             }
@@ -331,79 +308,17 @@ public final class Crawler {
             if (outcome.isDuplicate()) {
                 stats.duplicates.incrementAndGet();
             }
-            store(fetchedState(item, at, f, outcome, null));
+            store(CrawlState.fetched(item, at, f.etag(), f.lastModified(), outcome.article().id(),
+                    outcome.fingerprint(), outcome.article().duplicateOf()));
             return new Outcome(next, null);
         }
         boolean complete = true;
         if (item.depth() < source.maxDepth()) {
-            complete = follow(item, Discovery.fromPage(outcome.page(), f.finalUrl(), source), at);
+            complete = links.follow(item, Discovery.fromPage(outcome.page(), f.finalUrl(), source), at);
         }
-        store(fetchedState(item, at, complete ? f : null, null, null));
+        store(CrawlState.fetched(item, at, complete ? f.etag() : null, complete ? f.lastModified() : null, null,
+                null, null));
         return new Outcome(next, null);
-    }
-
-    /** Queues the links worth fetching; false when some were refused for lack of room. */
-    private boolean follow(CrawlItem item, List<Discovery.Link> links, Instant now) {
-        SourceConfig source = sources.get(item.source());
-        if (item.depth() >= source.maxDepth() && source.kind() != SourceKind.SEEDS) {
-            return true;
-        }
-        boolean complete = true;
-        for (Discovery.Link link : links) {
-            CrawlItem next = item.link(link.url(), link.sitemap() ? CrawlItem.Kind.SITEMAP : CrawlItem.Kind.PAGE);
-            if (!link.sitemap() && !due(link.url(), now)) {
-                continue;
-            }
-            complete &= queue(next);
-        }
-        return complete;
-    }
-
-    /** Whether a discovered page should be fetched: new, or its last fetch is old enough. */
-    private boolean due(String url, Instant now) {
-        CrawlState s = states.get(url);
-        if (s == null || s.status() == Status.RETRYING) {
-            return true;
-        }
-        Duration after = s.succeeded() ? settings.refetchAfter() : settings.retryFailedAfter();
-        return !s.lastAttemptAt().plus(after).isAfter(now);
-    }
-
-    private boolean queue(CrawlItem item) {
-        Frontier.Offer offer = frontier.offer(item);
-        switch (offer) {
-            case QUEUED -> {
-                if (!item.entry()) {
-                    stats.linksQueued.incrementAndGet();
-                }
-            }
-            case ALREADY_QUEUED -> { }
-            case HOST_FULL, FULL -> {
-                stats.linksRefused.incrementAndGet();
-                stats.error("not queued: " + item.url() + " (found on " + item.foundOn() + "): "
-                        + (offer == Frontier.Offer.FULL ? "max-queued" : "max-queued-per-host") + " reached");
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A 200's state; validators only when everything the page led to was queued (else fetch it in full next time). */
-    private CrawlState fetchedState(CrawlItem item, Instant at, FetchResult.Fetched f, PageProcessor.Outcome article,
-                                    String error) {
-        boolean hasArticle = article != null && article.article() != null;
-        return new CrawlState(item.url(), item.source(), item.kind(), Status.FETCHED, at, at, 200,
-                f == null ? null : f.etag(), f == null ? null : f.lastModified(),
-                hasArticle ? article.article().id() : null,
-                hasArticle ? article.fingerprint().contentHash() : null,
-                hasArticle ? article.fingerprint().simHash() : null,
-                hasArticle ? article.fingerprint().length() : null,
-                hasArticle ? article.article().duplicateOf() : null, 0, error);
-    }
-
-    private CrawlState base(CrawlItem item, Status status, Instant at, int httpStatus) {
-        return new CrawlState(item.url(), item.source(), item.kind(), status, at, at, httpStatus, null, null, null,
-                null, null, null, null, 0, null);
     }
 
     /** Records a failure (keeping what an earlier success learned: validators, article fingerprint). */
@@ -421,14 +336,7 @@ public final class Crawler {
             LOG.info("{}", error);
         }
         CrawlState before = prior != null ? prior : states.get(item.url());
-        Instant now = clock.instant();
-        int failures = (before == null || before.succeeded() ? 0 : before.failures()) + 1;
-        store(new CrawlState(item.url(), item.source(), item.kind(), status, now,
-                before == null ? null : before.lastSuccessAt(), httpStatus,
-                before == null ? null : before.etag(), before == null ? null : before.lastModified(),
-                before == null ? null : before.articleId(), before == null ? null : before.contentHash(),
-                before == null ? null : before.simHash(), before == null ? null : before.length(),
-                before == null ? null : before.duplicateOf(), failures, error));
+        store(CrawlState.failure(item, status, clock.instant(), httpStatus, error, before));
     }
 
     private void store(CrawlState state) {

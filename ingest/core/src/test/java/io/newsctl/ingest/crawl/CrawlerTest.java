@@ -287,4 +287,35 @@ class CrawlerTest {
         assertTrue(a.requests("/p/old").isEmpty(), "feed entry older than max-age skipped");
         assertEquals(CrawlItem.Kind.SITEMAP, crawler.state(a.url("/sitemap-news.xml")).kind());
     }
+
+    @Test
+    void aRedirectLoopIsRecordedAsFailedWithoutRetrying() throws Exception {
+        a.page("/news/", Response.html(list("/p/loop")));
+        a.page("/p/loop", Response.status(301, "Location", "/p/loop2"));
+        a.page("/p/loop2", Response.status(301, "Location", "/p/loop"));
+        Crawler crawler = crawler(settings().build(), sources("a"));
+        crawler.runOnce();
+        CrawlState loop = crawler.state(a.url("/p/loop"));
+        assertEquals(Status.FAILED, loop.status());
+        assertTrue(loop.error().contains("redirect loop"), loop.error());
+        assertEquals(1, a.requests("/p/loop").size(), "not retried");
+    }
+
+    @Test
+    void fetchedResponsesCanBeArchivedToWarcAndImportedBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("crawl.warc.gz");
+        CrawlSettings settings = settings().build();
+        try (io.newsctl.ingest.warc.WarcArchive archive = io.newsctl.ingest.warc.WarcArchive.open(file)) {
+            HttpFetcher fetcher = new HttpFetcher(settings.fetch(), new TargetGuard(settings.allowedCidrs()), clock);
+            new Crawler(settings, sources("b"), fetcher, store, published::add, archive, clock, clock.sleeper()).runOnce();
+        }
+        List<RawArticle> imported = new ArrayList<>();
+        io.newsctl.ingest.warc.WarcImporter.Report report = new io.newsctl.ingest.warc.WarcImporter(
+                new PageProcessor(new DedupIndex(1000, Duration.ofDays(30)), imported::add), null,
+                1 << 20, "warc", "auto").importFile(file);
+        assertEquals(2, report.responses(), "the list page and the article");
+        assertEquals(1, imported.size());
+        assertEquals(published.get(0).body(), imported.get(0).body());
+    }
 }
