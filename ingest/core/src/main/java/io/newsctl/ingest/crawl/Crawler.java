@@ -330,10 +330,10 @@ public final class Crawler {
             default -> { }
         }
         stats.error(error);
-        if (status != Status.RETRYING) {
+        if (status == Status.FAILED || status == Status.BLOCKED) {
             LOG.warn("{}", error);
         } else {
-            LOG.info("{}", error);
+            LOG.info("{}", error); // retries and robots.txt refusals are routine
         }
         CrawlState before = prior != null ? prior : states.get(item.url());
         store(CrawlState.failure(item, status, clock.instant(), httpStatus, error, before));

@@ -26,6 +26,12 @@ public final class SingleFetch {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IOException("not an http(s) URL: " + url);
         }
+        TargetGuard guard = new TargetGuard(settings.allowedCidrs());
+        try {
+            guard.resolve(java.net.URI.create(url));
+        } catch (io.newsctl.net.BlockedTargetException | IllegalArgumentException e) {
+            throw new IOException("not fetched: " + url + ": " + e.getMessage());
+        }
         RobotsCache robots = new RobotsCache(fetcher, settings.robotsAgent(), settings.robotsTtl());
         switch (robots.rules(hostKey, clock.instant())) {
             case RobotsCache.Answer.Blocked b -> throw new IOException(b.failure().message());

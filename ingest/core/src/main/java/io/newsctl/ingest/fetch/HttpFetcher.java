@@ -163,10 +163,10 @@ public final class HttpFetcher {
                 .header("Accept", ACCEPT)
                 .header("Accept-Language", "zh-CN,zh;q=0.9,zh-TW;q=0.8,en;q=0.5")
                 .header("Accept-Encoding", "gzip");
-        if (validators != null && validators.etag() != null) {
+        if (validators != null && headerSafe(validators.etag())) {
             b.header("If-None-Match", validators.etag());
         }
-        if (validators != null && validators.lastModified() != null) {
+        if (validators != null && headerSafe(validators.lastModified())) {
             b.header("If-Modified-Since", validators.lastModified());
         }
         return b.build();
@@ -228,6 +228,12 @@ public final class HttpFetcher {
             }
             return out.toByteArray();
         }
+    }
+
+    /** A stored validator fit to send back (a server's odd bytes must not break the request). */
+    private static boolean headerSafe(String value) {
+        return value != null && !value.isBlank() && value.length() <= 1024
+                && value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
     }
 
     private static boolean isRedirect(int status) {
