@@ -318,4 +318,23 @@ class CrawlerTest {
         assertEquals(1, imported.size());
         assertEquals(published.get(0).body(), imported.get(0).body());
     }
+
+    @Test
+    void runningOnASourcesScheduleRevisitsTheListConditionallyAndNothingElse() throws Exception {
+        List<SourceConfig> sources = SourcesFile.parse("sources:\n  - {name: site-a, kind: list, url: '"
+                + a.url("/news/") + "', follow: ['/p/h20'], schedule: 10m}\n", "t");
+        Crawler crawler = crawler(settings().build(), sources);
+        Instant end = START.plus(Duration.ofMinutes(35));
+        crawler.run(() -> clock.instant().isAfter(end));
+
+        List<FixtureSite.Request> lists = a.requests("/news/");
+        assertEquals(4, lists.size(), "at 0, 10, 20 and 30 minutes");
+        for (int i = 1; i < lists.size(); i++) {
+            assertTrue(Duration.between(lists.get(i - 1).at(), lists.get(i).at()).compareTo(Duration.ofMinutes(10)) >= 0);
+            assertEquals("\"list-v1\"", lists.get(i).header("if-none-match"));
+        }
+        assertEquals(1, a.requests("/p/h20").size(), "the article is not fetched again");
+        assertEquals(1, published.size());
+        assertEquals(4, crawler.status().passes());
+    }
 }
