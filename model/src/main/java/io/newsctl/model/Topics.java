@@ -6,6 +6,11 @@ public final class Topics {
     public static final String RAW = "articles.raw";
     /** Articles with entities, figures and tags; key = canonical URL, value = {@link EnrichedArticle} JSON. */
     public static final String ENRICHED = "articles.enriched";
+    /**
+     * The crawler's state; compacted, key = URL, value = when it was fetched, with which validators
+     * (ETag, Last-Modified), its outcome and content fingerprints — read back at start-up.
+     */
+    public static final String CRAWL_STATE = "crawl.state";
     /** Fired alerts; key = rule id, value = {@link Alert} JSON. Written in transactions by the alert service. */
     public static final String ALERTS = "alerts";
     /** Alert rules; compacted, key = rule id, value = rule JSON, tombstone = deleted. */

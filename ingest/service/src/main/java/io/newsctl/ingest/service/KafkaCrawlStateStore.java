@@ -1,5 +1,6 @@
 package io.newsctl.ingest.service;
 
+import io.newsctl.model.Topics;
 import io.newsctl.ingest.crawl.CrawlState;
 import io.newsctl.ingest.crawl.CrawlStateStore;
 import io.newsctl.model.ModelJson;
@@ -34,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * (no Micronaut) so {@code newsctl crawl} uses it in-process too.
  */
 public final class KafkaCrawlStateStore implements CrawlStateStore {
-    /** The crawl state topic. (Belongs in io.newsctl.model.Topics; kept here until model takes it.) */
-    public static final String TOPIC = "crawl.state";
+    /** The crawl state topic. */
+    public static final String TOPIC = Topics.CRAWL_STATE;
     private static final Logger LOG = LoggerFactory.getLogger(KafkaCrawlStateStore.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(5);
