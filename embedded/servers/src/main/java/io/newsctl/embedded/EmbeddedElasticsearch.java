@@ -61,14 +61,23 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
     }
 
-    private final ChildJvm jvm;
+    private final Path homeDir;
+    private final Path logFile;
+    private final Settings settings;
+    private final int httpPort;
+    private final int transportPort;
     private final URI url;
-    private final Duration startupTime;
+    private ChildJvm jvm;
+    private Duration startupTime;
+    private int restarts;
 
-    private EmbeddedElasticsearch(ChildJvm jvm, URI url, Duration startupTime) {
-        this.jvm = jvm;
-        this.url = url;
-        this.startupTime = startupTime;
+    private EmbeddedElasticsearch(Path homeDir, Path logFile, Settings settings, int httpPort, int transportPort) {
+        this.homeDir = homeDir;
+        this.logFile = logFile;
+        this.settings = settings;
+        this.httpPort = httpPort;
+        this.transportPort = transportPort;
+        this.url = URI.create("http://127.0.0.1:" + httpPort);
     }
 
     /**
@@ -77,8 +86,14 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
      */
     public static EmbeddedElasticsearch start(Path homeDir, Path logFile, Settings settings) {
         int[] ports = FreePorts.pick(2);
+        EmbeddedElasticsearch node = new EmbeddedElasticsearch(homeDir, logFile, settings, ports[0], ports[1]);
+        node.launch(logFile);
+        return node;
+    }
+
+    private void launch(Path log) {
         List<String> args = new ArrayList<>(List.of(homeDir.toAbsolutePath().toString(),
-                Integer.toString(ports[0]), Integer.toString(ports[1])));
+                Integer.toString(httpPort), Integer.toString(transportPort)));
         settings.nodeSettings().forEach((key, value) -> args.add(key + "=" + value));
         List<String> jvmOptions = new ArrayList<>();
         jvmOptions.add("-Xms" + settings.maxHeap()); // as ES recommends: no heap resizing pauses
@@ -86,24 +101,24 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         jvmOptions.addAll(settings.jvmOptions());
 
         long spawned = System.nanoTime();
-        ChildJvm jvm = ChildJvm.start(ChildJvmSpec.of(ARTIFACT_ID, MAIN_CLASS, logFile)
+        ChildJvm child = ChildJvm.start(ChildJvmSpec.of(ARTIFACT_ID, MAIN_CLASS, log)
                 .withJvmOptions(jvmOptions).withArgs(args).withWorkDir(homeDir));
-        URI url = URI.create("http://127.0.0.1:" + ports[0]);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(url.resolve("/_cluster/health?wait_for_status=yellow&timeout=2s"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         try {
-            jvm.awaitReady("a yellow Elasticsearch cluster at " + url, settings.startupTimeout(),
+            child.awaitReady("a yellow Elasticsearch cluster at " + url, settings.startupTimeout(),
                     () -> http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         } catch (RuntimeException e) {
-            jvm.stop(Duration.ofSeconds(5));
+            child.stop(Duration.ofSeconds(5));
             throw e;
         } finally {
             http.close();
         }
         Duration startup = Duration.ofNanos(System.nanoTime() - spawned);
-        LOG.info("Elasticsearch ready at {} after {} ms (pid {})", url, startup.toMillis(), jvm.pid());
-        return new EmbeddedElasticsearch(jvm, url, startup);
+        LOG.info("Elasticsearch ready at {} after {} ms (pid {})", url, startup.toMillis(), child.pid());
+        jvm = child;
+        startupTime = startup;
     }
 
     /** Base URL, e.g. {@code http://127.0.0.1:41234}. */
@@ -111,18 +126,43 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         return url;
     }
 
-    /** The node's process: pid, log file, memory. */
-    public ChildJvm jvm() {
+    /** The node's current process: pid, log file, memory. */
+    public synchronized ChildJvm jvm() {
         return jvm;
     }
 
-    /** From spawning the JVM to the first yellow health answer. */
-    public Duration startupTime() {
+    /** From spawning the JVM to the first yellow health answer (of the latest start). */
+    public synchronized Duration startupTime() {
         return startupTime;
     }
 
+    /** Whether the node process is running (false between {@link #stop()} and {@link #restart()}). */
+    public synchronized boolean isRunning() {
+        return jvm.isAlive();
+    }
+
+    /**
+     * Stops the node gracefully (SIGTERM: shards flushed and closed), keeping its data and ports for
+     * {@link #restart()}. Clients keep their address; requests fail with connection refused meanwhile.
+     */
+    public synchronized void stop() {
+        jvm.stop(Duration.ofSeconds(20));
+    }
+
+    /**
+     * Starts the node again on the same ports and home directory (stopping it first if it runs);
+     * returns once the cluster is yellow again. Its log goes to {@code <log>.restart-N}.
+     */
+    public synchronized void restart() {
+        if (jvm.isAlive()) {
+            stop();
+        }
+        restarts++;
+        launch(logFile.resolveSibling(logFile.getFileName() + ".restart-" + restarts));
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         jvm.stop(Duration.ofSeconds(20));
     }
 }

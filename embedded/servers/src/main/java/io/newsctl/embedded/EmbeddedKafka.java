@@ -65,14 +65,23 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private final ChildJvm jvm;
+    private final Path dataDir;
+    private final Path logFile;
+    private final Settings settings;
+    private final int port;
+    private final int controllerPort;
     private final String bootstrapServers;
-    private final Duration startupTime;
+    private ChildJvm jvm;
+    private Duration startupTime;
+    private int restarts;
 
-    private EmbeddedKafka(ChildJvm jvm, String bootstrapServers, Duration startupTime) {
-        this.jvm = jvm;
-        this.bootstrapServers = bootstrapServers;
-        this.startupTime = startupTime;
+    private EmbeddedKafka(Path dataDir, Path logFile, Settings settings, int port, int controllerPort) {
+        this.dataDir = dataDir;
+        this.logFile = logFile;
+        this.settings = settings;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.bootstrapServers = "127.0.0.1:" + port;
     }
 
     /**
@@ -81,45 +90,75 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public static EmbeddedKafka start(Path dataDir, Path logFile, Settings settings) {
         int[] ports = FreePorts.pick(2);
-        int port = ports[0];
+        EmbeddedKafka kafka = new EmbeddedKafka(dataDir, logFile, settings, ports[0], ports[1]);
+        kafka.launch(logFile);
+        return kafka;
+    }
+
+    private void launch(Path log) {
         List<String> args = new ArrayList<>(List.of(dataDir.toAbsolutePath().toString(),
-                Integer.toString(port), Integer.toString(ports[1])));
+                Integer.toString(port), Integer.toString(controllerPort)));
         settings.brokerProperties().forEach((key, value) -> args.add(key + "=" + value));
         List<String> jvmOptions = new ArrayList<>();
         jvmOptions.add("-Xmx" + settings.maxHeap());
         jvmOptions.addAll(settings.jvmOptions());
 
         long spawned = System.nanoTime();
-        ChildJvm jvm = ChildJvm.start(ChildJvmSpec.of(ARTIFACT_ID, MAIN_CLASS, logFile)
+        ChildJvm child = ChildJvm.start(ChildJvmSpec.of(ARTIFACT_ID, MAIN_CLASS, log)
                 .withJvmOptions(jvmOptions).withArgs(args).withWorkDir(dataDir));
-        String bootstrap = "127.0.0.1:" + port;
-        try (ReadinessCheck check = new ReadinessCheck(bootstrap, port)) {
-            jvm.awaitReady("a ready Kafka broker on " + bootstrap, settings.startupTimeout(), check::ready);
+        try (ReadinessCheck check = new ReadinessCheck(bootstrapServers, port)) {
+            child.awaitReady("a ready Kafka broker on " + bootstrapServers, settings.startupTimeout(), check::ready);
         } catch (RuntimeException e) {
-            jvm.stop(Duration.ofSeconds(5));
+            child.stop(Duration.ofSeconds(5));
             throw e;
         }
         Duration startup = Duration.ofNanos(System.nanoTime() - spawned);
-        LOG.info("Kafka ready on {} after {} ms (pid {})", bootstrap, startup.toMillis(), jvm.pid());
-        return new EmbeddedKafka(jvm, bootstrap, startup);
+        LOG.info("Kafka ready on {} after {} ms (pid {})", bootstrapServers, startup.toMillis(), child.pid());
+        jvm = child;
+        startupTime = startup;
     }
 
     public String bootstrapServers() {
         return bootstrapServers;
     }
 
-    /** The broker's process: pid, log file, memory. */
-    public ChildJvm jvm() {
+    /** The broker's current process: pid, log file, memory. */
+    public synchronized ChildJvm jvm() {
         return jvm;
     }
 
-    /** From spawning the JVM to the first successful metadata request. */
-    public Duration startupTime() {
+    /** From spawning the JVM to the first successful metadata request (of the latest start). */
+    public synchronized Duration startupTime() {
         return startupTime;
     }
 
+    /** Whether the broker process is running (false between {@link #stop()} and {@link #restart()}). */
+    public synchronized boolean isRunning() {
+        return jvm.isAlive();
+    }
+
+    /**
+     * Stops the broker gracefully (SIGTERM: logs flushed, the controller leaves cleanly), keeping its
+     * data and ports for {@link #restart()}. Clients keep their address and reconnect once it is back.
+     */
+    public synchronized void stop() {
+        jvm.stop(Duration.ofSeconds(15));
+    }
+
+    /**
+     * Starts the broker again on the same ports and data directory (stopping it first if it runs);
+     * returns once it answers metadata requests. Its log goes to {@code <log>.restart-N}.
+     */
+    public synchronized void restart() {
+        if (jvm.isAlive()) {
+            stop();
+        }
+        restarts++;
+        launch(logFile.resolveSibling(logFile.getFileName() + ".restart-" + restarts));
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         jvm.stop(Duration.ofSeconds(15));
     }
 
