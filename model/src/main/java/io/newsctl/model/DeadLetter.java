@@ -33,4 +33,10 @@ public record DeadLetter(
     public static final String PARTITION = HEADER_PREFIX + "partition";
     public static final String OFFSET = HEADER_PREFIX + "offset";
     public static final String FAILED_AT = HEADER_PREFIX + "failed-at";
+    /**
+     * Present only when the original record plus these headers was too large to store: the dead
+     * letter then has no value (nor the original's headers), and this header gives the original
+     * value's size in bytes; topic, partition and offset locate the original.
+     */
+    public static final String VALUE_DROPPED = HEADER_PREFIX + "value-dropped";
 }
