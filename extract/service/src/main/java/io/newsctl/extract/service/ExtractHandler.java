@@ -7,6 +7,7 @@ import io.newsctl.model.RawArticle;
 import io.newsctl.model.SchemaException;
 import io.newsctl.model.Topics;
 import io.newsctl.stream.BatchHandler;
+import io.newsctl.stream.KafkaClientConfig;
 import io.newsctl.stream.Publisher;
 import io.newsctl.stream.Rejection;
 import io.newsctl.stream.TransientException;
@@ -23,7 +24,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Analyses a batch of raw articles in parallel and publishes the enriched articles, returning
  * only after Kafka acknowledged all of them. Undecodable records are rejected; an article whose
- * analysis throws is isolated by the runner and dead-lettered alone.
+ * analysis throws is isolated by the runner and dead-lettered alone. So is an article whose body
+ * alone makes its enriched form too large to publish (the enriched article carries the body twice:
+ * as written and segmented): it is rejected before the analysis, which would take seconds to
+ * minutes for a multi-megabyte body and end in the same rejection.
  */
 public final class ExtractHandler implements BatchHandler {
     private final Extractor extractor;
@@ -94,9 +98,34 @@ public final class ExtractHandler implements BatchHandler {
         } catch (SchemaException e) {
             return new Analysed(record, null, new Rejection(record, e.errorType(), e.getMessage()));
         }
+        long bodyBytes = utf8Length(raw.body());
+        if (2 * bodyBytes > KafkaClientConfig.MAX_RECORD_BYTES) {
+            return new Analysed(record, null, new Rejection(record, "input-too-large", "body of " + bodyBytes
+                    + " bytes: its enriched article (body and segmented body) cannot fit the "
+                    + KafkaClientConfig.MAX_RECORD_BYTES + "-byte record limit"));
+        }
         EnrichedArticle enriched = extractor.enrich(raw);
         byte[] key = record.key() != null ? record.key() : raw.url().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         ProducerRecord<byte[], byte[]> output = new ProducerRecord<>(Topics.ENRICHED, key, ModelJson.encode(enriched));
         return new Analysed(record, output, null);
+    }
+
+    /** UTF-8 size of a string without encoding it. */
+    static long utf8Length(String s) {
+        long bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 }
