@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
@@ -30,6 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Searches the article index. User text becomes match-phrase queries over the segmented fields and
@@ -52,9 +55,9 @@ public final class ArticleSearch {
         FACETS = Collections.unmodifiableMap(facets);
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleSearch.class);
     static final String NEWS_TIME_ZONE = "Asia/Shanghai";
     private static final int FACET_SIZE = 20;
-    private static final int HISTOGRAM_BUCKETS = 40;
     private static final String REPOSTS = "reposts";
     private static final List<String> TEXT_FIELDS = List.of(
             "title^3", "summary^2", "body", "title.std^1.5", "summary.std", "body.std^0.5");
@@ -97,6 +100,7 @@ public final class ArticleSearch {
             throw new InvalidQueryException("paging deeper than " + Cursor.MAX_OFFSET
                     + " collapsed results: narrow the search or set collapse=false");
         }
+        CalendarInterval interval = interval(query);
         SearchRequest request = SearchRequest.of(s -> {
             s.index(layout.alias())
                     .query(esQuery)
@@ -121,8 +125,10 @@ public final class ArticleSearch {
             for (String facet : query.facets()) {
                 s.aggregations(facet, a -> a.terms(t -> t.field(FACETS.get(facet)).size(FACET_SIZE)));
             }
-            s.aggregations("histogram", a -> a.autoDateHistogram(d -> d.field("published_at")
-                    .buckets(HISTOGRAM_BUCKETS).timeZone(NEWS_TIME_ZONE).format("yyyy-MM-dd'T'HH:mmXXX")));
+            // auto_date_histogram sits in the `aggregations` module, which the embedded node lacks
+            s.aggregations("histogram", a -> a.dateHistogram(d -> d.field("published_at")
+                    .calendarInterval(interval).minDocCount(1).timeZone(NEWS_TIME_ZONE)
+                    .format("yyyy-MM-dd'T'HH:mmXXX")));
             return s;
         });
         SearchResponse<ObjectNode> response = execute(request);
@@ -154,19 +160,17 @@ public final class ArticleSearch {
             facets.put(name, values);
         }
         List<SearchPage.Bucket> histogram = new ArrayList<>();
-        String interval = null;
         Aggregate dates = aggregations.get("histogram");
-        if (dates != null && dates.isAutoDateHistogram()) {
-            for (DateHistogramBucket bucket : dates.autoDateHistogram().buckets().array()) {
+        if (dates != null && dates.isDateHistogram()) {
+            for (DateHistogramBucket bucket : dates.dateHistogram().buckets().array()) {
                 histogram.add(new SearchPage.Bucket(bucket.keyAsString(), bucket.docCount()));
             }
-            interval = dates.autoDateHistogram().interval() == null ? null
-                    : dates.autoDateHistogram().interval()._toJsonString();
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         Aggregate stories = aggregations.get("stories");
         long storyCount = stories != null && stories.isCardinality() ? stories.cardinality().value() : total;
-        return new SearchPage(total, Math.min(storyCount, total), hits, facets, histogram, interval, next,
+        return new SearchPage(total, Math.min(storyCount, total), hits, facets, histogram,
+                interval.jsonValue(), next,
                 response.took());
     }
 
@@ -242,11 +246,21 @@ public final class ArticleSearch {
         } catch (ElasticsearchException e) {
             if (e.status() == 400) {
                 // every value the user gave was validated; a 400 left is a cursor that no longer fits
+                LOG.warn("search refused by Elasticsearch: {}: {}", e.error().type(), e.error().reason());
                 throw new InvalidQueryException("the search could not be run as asked ("
                         + e.error().type() + "); start again from the first page");
             }
             throw e;
         }
+    }
+
+    /** Days for up to two months, weeks up to a year, else months; months when the range is open. */
+    static CalendarInterval interval(ArticleQuery query) {
+        if (query.from() == null || query.to() == null) {
+            return CalendarInterval.Month;
+        }
+        long days = java.time.Duration.between(query.from(), query.to()).toDays();
+        return days <= 62 ? CalendarInterval.Day : days <= 366 ? CalendarInterval.Week : CalendarInterval.Month;
     }
 
     static List<SortOptions> sort(ArticleQuery query) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param hits      the articles of this page (with collapse: the best article of each story)
  * @param facets    for each requested facet, the most frequent values among all matching articles
  * @param histogram matching articles per period of publication
- * @param interval  the period of the histogram buckets (e.g. {@code 1d}, {@code 7d}, {@code 1M})
+ * @param interval  the period of the histogram buckets: {@code day}, {@code week} or {@code month}
  * @param next      cursor for the next page ({@code after=}), null on the last page
  * @param tookMs    time Elasticsearch spent
  */
