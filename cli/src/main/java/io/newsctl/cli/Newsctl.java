@@ -7,10 +7,12 @@ import picocli.CommandLine.Command;
 @Command(name = "newsctl",
         mixinStandardHelpOptions = true,
         versionProvider = Newsctl.Version.class,
-        description = "Chinese tech-news pipeline: extract, demo, eval.",
+        description = "Chinese tech-news pipeline: extract, demo, reindex, bench-index.",
         subcommands = {
                 ExtractCommand.class,
                 DemoCommand.class,
+                ReindexCommand.class,
+                IndexBenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newsctl {

@@ -38,7 +38,6 @@ import java.util.regex.Pattern;
  */
 public final class Reindexer {
     private static final String KEEP_ALIVE = "5m";
-    private static final int PAGE = 1000;
 
     /** What a reindex did. */
     public record Result(String from, String to, long copied, Duration took) {
@@ -46,14 +45,17 @@ public final class Reindexer {
 
     private final ElasticsearchClient client;
     private final BulkWriter.Settings bulk;
+    private final int page;
 
     public Reindexer(ElasticsearchClient client) {
-        this(client, BulkWriter.Settings.DEFAULT);
+        this(client, BulkWriter.Settings.DEFAULT, 1000);
     }
 
-    public Reindexer(ElasticsearchClient client, BulkWriter.Settings bulk) {
+    /** @param page documents read from the old index per request */
+    public Reindexer(ElasticsearchClient client, BulkWriter.Settings bulk, int page) {
         this.client = client;
         this.bulk = bulk.withCreateOnly(true);
+        this.page = page;
     }
 
     /** The index the alias writes to, or null when the alias does not exist. */
@@ -130,9 +132,9 @@ public final class Reindexer {
             while (true) {
                 List<FieldValue> from0 = after;
                 String pitId = pit;
-                SearchResponse<ObjectNode> page = client.search(s -> {
+                SearchResponse<ObjectNode> response = client.search(s -> {
                     s.pit(p -> p.id(pitId).keepAlive(k -> k.time(KEEP_ALIVE)))
-                            .size(PAGE)
+                            .size(page)
                             .trackTotalHits(t -> t.enabled(false))
                             .sort(SortOptions.of(o -> o.field(f -> f.field("_shard_doc"))));
                     if (from0 != null) {
@@ -140,10 +142,10 @@ public final class Reindexer {
                     }
                     return s;
                 }, ObjectNode.class);
-                if (page.pitId() != null) {
-                    pit = page.pitId();
+                if (response.pitId() != null) {
+                    pit = response.pitId();
                 }
-                List<Hit<ObjectNode>> hits = page.hits().hits();
+                List<Hit<ObjectNode>> hits = response.hits().hits();
                 if (hits.isEmpty()) {
                     break;
                 }

@@ -92,6 +92,15 @@ public final class SyntheticArticles {
         this.seed = seed;
     }
 
+    /** Words a researcher would search these articles for: companies, chips and topics. */
+    public static List<String> queryWords() {
+        List<String> words = new ArrayList<>();
+        COMPANIES.forEach(c -> words.add(c.name()));
+        CHIPS.forEach(c -> words.add(c.name()));
+        words.addAll(TOPICS);
+        return List.copyOf(words);
+    }
+
     /** Article number {@code n} (≥ 0). */
     public EnrichedArticle article(long n) {
         Random random = new Random(seed * 1_000_003L + n);
