@@ -1,5 +1,7 @@
 package io.newsctl.cli;
 
+import io.newsctl.cli.annotate.AnnotateBenchCommand;
+import io.newsctl.cli.annotate.AnnotateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,10 +9,13 @@ import picocli.CommandLine.Command;
 @Command(name = "newsctl",
         mixinStandardHelpOptions = true,
         versionProvider = Newsctl.Version.class,
-        description = "Chinese tech-news pipeline: extract, demo, reindex, bench-index.",
+        description = "Chinese tech-news pipeline: demo, extract, eval, annotate, reindex, bench-index.",
         subcommands = {
                 ExtractCommand.class,
                 DemoCommand.class,
+                EvalCommand.class,
+                AnnotateCommand.class,
+                AnnotateBenchCommand.class,
                 ReindexCommand.class,
                 IndexBenchCommand.class,
                 CommandLine.HelpCommand.class

@@ -61,12 +61,17 @@ public final class Extractor {
     }
 
     Extractor(KnowledgeBase kb) {
+        this(kb, Segmenter.Options.DEFAULT);
+    }
+
+    /** An extractor with another segmenter configuration, for measurements. */
+    Extractor(KnowledgeBase kb, Segmenter.Options segmenterOptions) {
         long started = System.nanoTime();
         this.kb = kb;
         this.recognizer = new EntityRecognizer(kb);
         this.figures = new FigureExtractor(kb);
         this.policy = new PolicyTagger(kb);
-        this.segmenter = new Segmenter(kb);
+        this.segmenter = new Segmenter(kb, segmenterOptions);
         Properties p = new Properties();
         try (InputStream in = Extractor.class.getResourceAsStream("extractor.properties")) {
             if (in != null) {

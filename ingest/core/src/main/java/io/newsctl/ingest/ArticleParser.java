@@ -117,10 +117,8 @@ public final class ArticleParser {
         BodyCleaner.Cleaned cleaned = BodyCleaner.clean(blocks, title);
         String body = Texts.joinParagraphs(cleaned.paragraphs());
 
-        String author = first(cleaned.repostAuthor(), s.author(), j.author(), o.author(), cleaned.bylineAuthor(), g.author());
-        if (author != null && siteName != null && author.equals(siteName) && cleaned.bylineAuthor() != null) {
-            author = cleaned.bylineAuthor();
-        }
+        String author = first(cleaned.repostAuthor(), person(s.author(), siteName, page), person(j.author(), siteName, page),
+                person(o.author(), siteName, page), person(cleaned.bylineAuthor(), siteName, page), person(g.author(), siteName, page));
         String source = first(cleaned.repostSource(), s.originalSource(), j.originalSource(),
                 BodyCleaner.sourceName(cleaned.bylineSource()), BodyCleaner.sourceName(g.originalSource()), siteName);
         OffsetDateTime published = firstTime(s.publishedAt(), j.publishedAt(), o.publishedAt(), g.publishedAt());
@@ -137,6 +135,40 @@ public final class ArticleParser {
         }
         return new ParsedPage(true, canonical, clean(title), clean(author), clean(source), published,
                 clean(summary), body, language, profile, links, null);
+    }
+
+    private static final java.util.regex.Pattern NOT_A_NAME = java.util.regex.Pattern.compile(
+            "@|https?:|www\\.|\\.(com|cn|net|org)\\b|^\\d+$|^(name|admin|author|editor|unknown|未知|佚名|匿名|null)$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * An author credit that names a person (or a team), not the site itself: meta author tags often
+     * carry the brand ("网易", "CSDN.NET"), placeholders ("name, email@gmail.com") or user ids.
+     */
+    private static String person(String author, String siteName, PageContext page) {
+        if (author == null) {
+            return null;
+        }
+        String a = Texts.normaliseSpace(author);
+        if (a.isEmpty() || a.length() > 40 || NOT_A_NAME.matcher(a).find()) {
+            return null;
+        }
+        String brandA = Texts.fingerprintForm(a);
+        if (siteName != null) {
+            String site = Texts.fingerprintForm(siteName);
+            if (site.contains(brandA)) {
+                return null;
+            }
+        }
+        String titleTag = page.meta().title();
+        if (titleTag != null) {
+            String tail = Texts.fingerprintForm(titleTag);
+            int cut = Math.max(Math.max(tail.lastIndexOf('_'), tail.lastIndexOf('|')), Math.max(tail.lastIndexOf('-'), tail.lastIndexOf('｜')));
+            if (cut > 0 && tail.substring(cut + 1).contains(brandA)) {
+                return null; // "…_网易新闻" and the author is "网易"
+            }
+        }
+        return a;
     }
 
     private static List<Block> chooseBody(Extraction s, Extraction j, Extraction g) {

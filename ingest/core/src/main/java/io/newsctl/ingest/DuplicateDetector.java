@@ -55,6 +55,15 @@ public final class DuplicateDetector {
         return offer(article.id(), article.body());
     }
 
+    /**
+     * The article as it should be published: unchanged when it is new (and now indexed), else with
+     * {@link RawArticle#duplicateOf()} set to the earlier article's id.
+     */
+    public RawArticle mark(RawArticle article) {
+        String original = offer(article);
+        return original == null ? article : article.withDuplicateOf(original);
+    }
+
     /** Checks a body and indexes it under {@code id} unless it is a duplicate; returns the id it duplicates, or null. */
     public synchronized String offer(String id, String body) {
         Fingerprint fp = Fingerprint.of(body);

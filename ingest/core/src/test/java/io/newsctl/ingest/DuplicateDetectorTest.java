@@ -79,6 +79,21 @@ class DuplicateDetectorTest {
     }
 
     @Test
+    void markSetsDuplicateOfOnTheRepost() {
+        ArticleParser parser = ArticleParser.createDefault();
+        ParsedPage page = parser.parse(Samples.bytes("pages/36kr/h20-domestic-gpu.html"), null,
+                "https://36kr.com/p/3386107931734151", FETCHED);
+        io.newsctl.model.RawArticle original = RawArticles.toRawArticle(page, "https://36kr.com/p/3386107931734151", "test", FETCHED);
+        ParsedPage repost = new ParsedPage(true, "https://www.aggregator.cn/news/991.html", page.title(), page.author(),
+                page.originalSource(), page.publishedAt(), null, repost(page.body()), page.language(), "generic", List.of(), null);
+        io.newsctl.model.RawArticle copy = RawArticles.toRawArticle(repost, "https://www.aggregator.cn/news/991.html", "test", FETCHED);
+
+        DuplicateDetector dedup = new DuplicateDetector();
+        assertNull(dedup.mark(original).duplicateOf());
+        assertEquals(original.id(), dedup.mark(copy).duplicateOf());
+    }
+
+    @Test
     void contentHashMatchesTheRawArticleField() {
         assertEquals(Fingerprint.contentHash("a b"), Fingerprint.of("ab").contentHash());
     }

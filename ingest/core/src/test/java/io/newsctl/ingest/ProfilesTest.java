@@ -147,6 +147,43 @@ class ProfilesTest {
     }
 
     @Test
+    void imageCaptionsAreNotText() {
+        String html = "<html><body><h1>标题</h1><div class=\"content\"><p>" + P1 + "</p>"
+                + "<p class=\"img-desc\">英伟达H20芯片</p><div class=\"pic_desc\">摩尔线程MTT S80显卡</div>"
+                + "<figure><img src=\"a.jpg\"><figcaption>寒武纪思元590</figcaption></figure><p>" + P2 + "</p></div></body></html>";
+        ParsedPage page = parser.parse(html, "https://news.example.cn/c.html", FETCHED);
+        assertEquals(P1 + "\n\n" + P2, page.body());
+    }
+
+    @Test
+    void weChatCreateTimeVariable() {
+        String html = "<html><body><h1 id=\"activity-name\">标题</h1><a id=\"js_name\">芯东西</a><div id=\"js_content\"><p>" + P1
+                + "</p></div><script>var createTime = '2025-07-16 21:05';</script></body></html>";
+        ParsedPage page = parser.parse(html, "https://mp.weixin.qq.com/s/q", FETCHED);
+        assertEquals(OffsetDateTime.parse("2025-07-16T21:05+08:00"), page.publishedAt());
+    }
+
+    @Test
+    void parsingIsThreadSafe() throws Exception {
+        String html = "<html><head><title>宁德时代上半年净利305亿元_证券快报</title></head><body><h1>宁德时代上半年净利305亿元</h1>"
+                + "<div class=\"info\"><span>2025-07-17 10:22</span><span>作者：李娜</span></div><div><p>" + P1 + "</p><p>" + P2
+                + "</p></div></body></html>";
+        ParsedPage expected = parser.parse(html, "https://www.zqkb.com.cn/tech/1.html", FETCHED);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<ParsedPage>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                results.add(pool.submit(() -> parser.parse(html, "https://www.zqkb.com.cn/tech/1.html", FETCHED)));
+            }
+            for (java.util.concurrent.Future<ParsedPage> f : results) {
+                assertEquals(expected, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void titleFromTitleTagLosesTheSiteName() {
         String html = "<html><head><title>宁德时代上半年净利305亿元_科技_证券快报</title></head><body><div><p>" + P1 + "</p><p>" + P2
                 + "</p></div></body></html>";

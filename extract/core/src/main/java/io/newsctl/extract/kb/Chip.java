@@ -12,7 +12,8 @@ import java.util.List;
  * @param series    product family, e.g. Hopper, Ascend
  * @param kind      gpu, npu, cpu, soc …
  * @param weak      true when its names are too short to trust without chip context nearby
+ * @param strong    true when a short model-like name (H100) is distinctive enough to trust anywhere
  */
 public record Chip(String id, Company vendor, String canonical, List<String> aliases, String series, String kind,
-                   boolean weak) {
+                   boolean weak, boolean strong) {
 }

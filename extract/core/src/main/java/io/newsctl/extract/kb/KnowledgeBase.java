@@ -63,7 +63,7 @@ public final class KnowledgeBase {
                 throw row.error("unknown vendor " + row.col(1));
             }
             Chip chip = new Chip(row.col(0), vendor, row.col(2), row.list(3), row.col(4), row.col(5),
-                    row.col(6).contains("weak"));
+                    row.col(6).contains("weak"), row.col(6).contains("strong"));
             if (chips.putIfAbsent(chip.id(), chip) != null) {
                 throw row.error("duplicate chip id " + chip.id());
             }
@@ -170,30 +170,30 @@ public final class KnowledgeBase {
 
         Map<String, Alias> build(Iterable<Company> companies, Iterable<Chip> chips, List<Person> people) {
             for (Company c : companies) {
-                add(c.canonical(), Alias.Kind.COMPANY, c, false);
+                add(c.canonical(), Alias.Kind.COMPANY, c, false, false);
                 for (String name : c.names()) {
-                    add(name, Alias.Kind.COMPANY, c, false);
+                    add(name, Alias.Kind.COMPANY, c, false, false);
                 }
                 for (String ticker : c.tickers()) {
                     addTicker(ticker, c);
                 }
             }
             for (Chip chip : chips) {
-                add(chip.canonical(), Alias.Kind.CHIP, chip, chip.weak());
+                add(chip.canonical(), Alias.Kind.CHIP, chip, chip.weak(), chip.strong());
                 for (String name : chip.aliases()) {
-                    add(name, Alias.Kind.CHIP, chip, chip.weak());
+                    add(name, Alias.Kind.CHIP, chip, chip.weak(), chip.strong());
                 }
             }
             for (Person p : people) {
-                add(p.canonical(), Alias.Kind.PERSON, p, false);
+                add(p.canonical(), Alias.Kind.PERSON, p, false, false);
                 for (String name : p.names()) {
-                    add(name, Alias.Kind.PERSON, p, false);
+                    add(name, Alias.Kind.PERSON, p, false, false);
                 }
             }
             return out;
         }
 
-        private void add(String listed, Alias.Kind kind, Object target, boolean weak) {
+        private void add(String listed, Alias.Kind kind, Object target, boolean weak, boolean strong) {
             int ambiguity = Alias.PLAIN;
             boolean exact = false;
             String name = listed;
@@ -209,7 +209,7 @@ public final class KnowledgeBase {
                 name = name.substring(1);
             }
             String form = Normalizer.normalize(name);
-            boolean autoWeak = kind == Alias.Kind.CHIP && SHORT_MODEL.matcher(form).matches();
+            boolean autoWeak = kind == Alias.Kind.CHIP && !strong && SHORT_MODEL.matcher(form).matches();
             for (String variant : variants(form)) {
                 put(variant, kind, target, exact, ambiguity, weak || autoWeak, false);
             }

@@ -33,7 +33,9 @@ public final class EntityRecognizer {
     /** Words after a usually-common-word alias (理想, 联想) that show it is the company. */
     private static final String[] COMPANY_CUES_AFTER = {"公司", "集团", "汽车", "手机", "股价", "股份", "财报", "CEO", "董事长",
         "创始人", "官方", "旗下", "发布", "推出", "宣布", "表示", "称", "预计", "预测", "数据显示", "报告", "统计", "指出", "认为", "总裁",
-        "高管", "品牌", "控股", "科技", "智能", "机器人", "创投", "资本", "证券", "云", "在港", "港股", "美股"};
+        "高管", "品牌", "控股", "科技", "智能", "机器人", "创投", "资本", "证券", "云", "在港", "港股", "美股", "签署", "达成",
+        "合作", "收购", "起诉", "等车企", "等企业", "等公司", "等厂商", "等品牌", "等巨头", "车企", "厂商", "官网", "发言人"};
+    private static final String ADVERBS = "则也还亦曾将已又就";
     private static final String[] COMPANY_CUES_BEFORE = {"据", "根据", "机构", "厂商", "品牌", "巨头", "企业", "公司"};
 
     private final AhoCorasickDoubleArrayTrie<Alias> aliases = new AhoCorasickDoubleArrayTrie<>();
@@ -88,6 +90,7 @@ public final class EntityRecognizer {
                 }
             }
         }
+        modelsBeforeChipWords(f, selected, extra);
         if (extra.isEmpty()) {
             return selected;
         }
@@ -144,6 +147,10 @@ public final class EntityRecognizer {
             }
             case COMPANY -> {
                 Company c = alias.company();
+                if (c.type() == EntityType.ORGANIZATION && end < text.length() && text.charAt(end) == '长'
+                        && "部局委署厅司处".indexOf(text.charAt(end - 1)) >= 0) {
+                    return null; // 美国财政部长, 商务部长: a title, not the organization
+                }
                 if (alias.ambiguity() == Alias.STRICT && !companyCue(text, begin, end)) {
                     pending = Mention.Pending.CONFIRMATION;
                 }
@@ -216,6 +223,56 @@ public final class EntityRecognizer {
                 Mention.Pending.NONE);
     }
 
+    /** A model number written before a chip word (NX9031芯片, T8300处理器), not yet known. */
+    private static final Pattern MODEL_CHIP_WORD = Pattern.compile(
+            "(?<![A-Za-z0-9.\\-])(?<model>[A-Z]{1,4}\\d{2,5}[A-Z]{0,3})(?=\\s?(?:芯片|处理器|SoC|GPU|NPU|CPU|加速卡|显卡|智驾芯片|AI芯片))");
+
+    /**
+     * 蔚来的神玑NX9031芯片: a model number followed by a chip word is a chip even when the catalog does
+     * not know it; its vendor is the last company named before it in the same clause.
+     */
+    private void modelsBeforeChipWords(FieldText f, List<Mention> selected, List<Candidate> extra) {
+        String text = f.normalized();
+        Matcher m = MODEL_CHIP_WORD.matcher(text);
+        while (m.find()) {
+            int start = m.start("model");
+            int end = m.end("model");
+            boolean taken = false;
+            for (Mention s : selected) {
+                if (s.overlaps(start, end)) {
+                    taken = true;
+                    break;
+                }
+            }
+            for (Candidate c : extra) {
+                if (c.mention().overlaps(start, end)) {
+                    taken = true;
+                    break;
+                }
+            }
+            if (taken) {
+                continue;
+            }
+            int clause = f.clauseStart(start);
+            Mention vendor = null;
+            for (Mention s : selected) {
+                if (s.type() == EntityType.COMPANY && s.start() >= clause && s.end() <= start
+                        && s.pending() == Mention.Pending.NONE) {
+                    vendor = s;
+                }
+            }
+            if (vendor == null) {
+                continue;
+            }
+            String model = m.group("model");
+            String id = vendor.id() + "-" + model.toLowerCase(java.util.Locale.ROOT);
+            Chip known = chipsById.get(id);
+            extra.add(new Candidate(new Mention(EntityType.CHIP, known != null ? known.id() : id,
+                    known != null ? known.canonical() : model, vendor.id(), vendor.canonical(), f, start, end,
+                    Mention.Pending.NONE), 3));
+        }
+    }
+
     private static boolean caseAccepted(String surface, Alias alias) {
         if (!alias.exactForms().isEmpty()) {
             return alias.exactForms().contains(surface);
@@ -269,8 +326,9 @@ public final class EntityRecognizer {
     }
 
     private static boolean companyCue(String text, int begin, int end) {
+        int after = end < text.length() && ADVERBS.indexOf(text.charAt(end)) >= 0 ? end + 1 : end;
         for (String cue : COMPANY_CUES_AFTER) {
-            if (text.startsWith(cue, end)) {
+            if (text.startsWith(cue, end) || text.startsWith(cue, after)) {
                 return true;
             }
         }

@@ -32,10 +32,11 @@ public final class FigureExtractor {
                     + "|前[一二三四五六七八九十\\d]+个?月)?"
                     + "|(?:19|20)\\d{2} ?(?:Q[1-4]|H[12])"
                     + "|FY ?(?:19|20)?\\d{2}(?: ?Q[1-4])?"
-                    + "|第?[一二三四]季度|[上下]半年|前三季度|前[一二三四五六七八九十]+个月");
+                    + "|第?[一二三四1-4]财季|第?[一二三四]季度|第[一二三四]季(?!度)|[上下]半年|前三季度|前[一二三四五六七八九十]+个月");
     private static final String[] YOY = {"同比", "去年同期", "上年同期", "较去年", "较上年", "比去年", "比上年", "比前一年", "较前一年",
         "年增", "年减", "年成长", "年衰退", "年比", "yoy", "year-over-year", "year on year"};
-    private static final String[][] MAGNITUDES = {{"万亿", "1000000000000"}, {"千亿", "100000000000"}, {"百亿", "10000000000"},
+    private static final String[][] MAGNITUDES = {{"万亿", "1000000000000"}, {"兆", "1000000000000"}, {"千亿", "100000000000"},
+        {"百亿", "10000000000"},
         {"十亿", "1000000000"}, {"亿", "100000000"}, {"千万", "10000000"}, {"百万", "1000000"}, {"十万", "100000"},
         {"万", "10000"}, {"千", "1000"}};
     private static final String[][] ENGLISH_MAGNITUDES = {{" trillion", "1000000000000"}, {" billion", "1000000000"},
@@ -53,6 +54,7 @@ public final class FigureExtractor {
     private static final String[] NOT_COUNT = {"部分", "部门", "台湾", "台阶", "名单", "名称", "名字", "家庭", "家族", "家居", "家电",
         "位于", "位置", "片段", "块钱", "款项", "座谈", "张开", "颗粒", "台风", "家乡", "部长", "部署", "位数", "名义", "台积电"};
     private static final String RANGE_JOINERS = "至到-~—–";
+    private static final Pattern COMPOUND_REST = Pattern.compile("(\\d{1,3}(?:,\\d{3})*|\\d+)(亿|万)(?=[元美港新台人欧日韩英澳加卢])");
 
     private final AhoCorasickDoubleArrayTrie<Cue> metricCues = new AhoCorasickDoubleArrayTrie<>();
 
@@ -73,6 +75,13 @@ public final class FigureExtractor {
     public List<Figure> extract(FieldText f, List<Mention> mentions) {
         String text = f.normalized();
         List<CueHit> cues = cueHits(f);
+        List<Mention> companies = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (m.type() == EntityType.COMPANY && m.field() == f && !isSource(text, m)) {
+                companies.add(m);
+            }
+        }
+        List<int[]> periods = periods(text);
         List<Figure> out = new ArrayList<>();
         Matcher m = NUMBER.matcher(text);
         int from = 0;
@@ -112,8 +121,30 @@ public final class FigureExtractor {
                 continue;
             }
             from = Math.max(from, q.end());
-            out.add(describe(f, cues, mentions, out, q.kind(), figStart, q.end(), value,
+            out.add(describe(f, cues, companies, periods, out, q.kind(), figStart, q.end(), value,
                     high == null ? null : high.value(), q.unit()));
+        }
+        return out;
+    }
+
+    /** Characters a period can start with: only there is the period pattern tried. */
+    private static final String PERIOD_STARTS = "12今去明前上下本第一二三四F";
+
+    private static List<int[]> periods(String text) {
+        List<int[]> out = new ArrayList<>();
+        Matcher pm = PERIOD.matcher(text);
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (PERIOD_STARTS.indexOf(text.charAt(i)) < 0 || (i > 0 && Character.isDigit(text.charAt(i - 1)))) {
+                continue;
+            }
+            pm.region(i, n);
+            if (pm.lookingAt()) {
+                if (i == 0 || "较比于".indexOf(text.charAt(i - 1)) < 0) { // 较去年下降: a comparison base
+                    out.add(new int[] {i, pm.end()});
+                }
+                i = pm.end() - 1;
+            }
         }
         return out;
     }
@@ -121,7 +152,7 @@ public final class FigureExtractor {
     private static int signedStart(String text, Quantity q) {
         int s = q.start();
         if (q.kind() == FigureKind.PERCENT && s > 0 && (text.charAt(s - 1) == '-' || text.charAt(s - 1) == '−')
-                && (s < 2 || !Character.isLetterOrDigit(text.charAt(s - 2)))) {
+                && (s < 2 || !EntityRecognizer.isLatinOrDigit(text, s - 2))) {
             return s - 1;
         }
         return s;
@@ -190,6 +221,17 @@ public final class FigureExtractor {
             }
         }
         BigDecimal scaled = magnitude == null ? value : value.multiply(magnitude);
+        if (magnitude != null) {
+            // 2兆7,630亿元, 1亿2000万元: a smaller part follows the larger one
+            Matcher rest = COMPOUND_REST.matcher(text).region(pos, text.length());
+            if (rest.lookingAt()) {
+                BigDecimal restMagnitude = rest.group(2).equals("亿") ? new BigDecimal("100000000") : new BigDecimal("10000");
+                if (restMagnitude.compareTo(magnitude) < 0) {
+                    scaled = scaled.add(number(rest.group(1)).multiply(restMagnitude));
+                    pos = rest.end();
+                }
+            }
+        }
         if (pos < text.length() && text.charAt(pos) == '%') {
             return prefixCurrency != null ? null
                     : new Quantity(start, pos + 1, value, FigureKind.PERCENT, "%", false, null);
@@ -322,7 +364,8 @@ public final class FigureExtractor {
         return null;
     }
 
-    private Figure describe(FieldText f, List<CueHit> cues, List<Mention> mentions, List<Figure> previous,
+    private Figure describe(FieldText f, List<CueHit> cues, List<Mention> companies, List<int[]> periods,
+                            List<Figure> previous,
                             FigureKind kind, int start, int end, BigDecimal value, BigDecimal valueMax, String unit) {
         String text = f.normalized();
         int clauseStart = f.clauseStart(start);
@@ -356,14 +399,20 @@ public final class FigureExtractor {
                 }
             }
         }
-        if (yoy && followedByChange(text, end)) {
-            yoy = false; // the base of the comparison, not the change
+        if (yoy && (followedByChange(text, end) || kind != FigureKind.PERCENT && !precededByChange(text, start))) {
+            yoy = false; // the base of the comparison (上年同期亏损5.30亿元), not the change
         }
-        String subject = subject(f, mentions, start, end, sentenceStart, clauseEnd);
+        String subject = subject(f, companies, start, sentenceStart);
         String period = null;
-        Matcher pm = PERIOD.matcher(text).region(sentenceStart, start);
-        while (pm.find()) {
-            period = pm.group();
+        for (int[] p : periods) {
+            if (p[0] >= sentenceStart && p[1] <= start) {
+                period = text.substring(p[0], p[1]);
+            } else if (p[0] >= start) {
+                break;
+            }
+        }
+        if (period != null && period.length() > 2 && period.endsWith("全年")) {
+            period = period.substring(0, period.length() - 2);
         }
         return new Figure(kind, f.original().substring(start, end), value.stripTrailingZeros(),
                 valueMax == null ? null : valueMax.stripTrailingZeros(), unit, metric, subject, period, yoy,
@@ -397,6 +446,17 @@ public final class FigureExtractor {
 
     private static String metric(FigureKind kind, List<CueHit> cues, String text, int start, int end, int clauseStart,
                                  int clauseEnd, int sentenceStart) {
+        if (kind == FigureKind.PERCENT) {
+            // 占员工总数的77.95%, 占营业收入的比例为18.74%: a share
+            int zhan = text.lastIndexOf('占', start);
+            if (zhan >= clauseStart && !text.startsWith("占据", zhan) && !text.startsWith("占领", zhan)) {
+                CueHit share = leftCue(cues, zhan, start);
+                if (share == null || share.cue().cls().equals("percent") || !share.cue().value().equals("市场份额")) {
+                    return "占比";
+                }
+                return share.cue().value();
+            }
+        }
         CueHit right = rightCue(cues, text, end, clauseEnd);
         if (right != null) {
             String cls = right.cue().cls();
@@ -425,34 +485,65 @@ public final class FigureExtractor {
         return left.cue().value();
     }
 
-    /** The company the sentence attributes the figure to: the nearest one before it in the sentence. */
-    private static String subject(FieldText f, List<Mention> mentions, int start, int end, int sentenceStart,
-                                  int clauseEnd) {
-        Mention best = null;
-        for (Mention m : mentions) {
-            if (m.type() != EntityType.COMPANY || m.field() != f) {
-                continue;
-            }
-            if (m.end() <= start && m.start() >= sentenceStart) {
-                best = m;
+    /**
+     * The company the sentence attributes the figure to: the one it is bracketed after (微软(48.5万枚)),
+     * else the first company of its clause, else the first of its sentence before it; when the sentence
+     * names none but refers back (公司, 其) or omits its subject, the subject of the paragraph's previous
+     * sentence. Sources (据Omdia, IDC数据显示) are never subjects.
+     */
+    private static String subject(FieldText f, List<Mention> companies, int start, int sentenceStart) {
+        String text = f.normalized();
+        if (start > 0 && (text.charAt(start - 1) == '(' || text.charAt(start - 1) == '（')) {
+            for (Mention m : companies) {
+                if (m.end() == start - 1) {
+                    return m.canonical();
+                }
             }
         }
-        if (best != null) {
-            return best.canonical();
+        int clauseStart = f.clauseStart(start);
+        for (Mention m : companies) {
+            if (m.start() >= clauseStart && m.end() <= start) {
+                return m.canonical();
+            }
         }
-        // no company in the sentence: the paragraph's last company, when the sentence refers back to it
-        // (公司/该公司/其) or omits its subject (今年第一季度,实现营收24.00亿元)
-        String lead = f.normalized().substring(sentenceStart, start);
-        if (!refersBack(lead)) {
+        for (Mention m : companies) {
+            if (m.start() >= sentenceStart && m.end() <= start) {
+                return m.canonical();
+            }
+        }
+        if (!refersBack(text.substring(sentenceStart, start))) {
             return null;
         }
-        for (Mention m : mentions) {
-            if (m.type() == EntityType.COMPANY && m.field() == f && m.end() <= sentenceStart
-                    && f.sameParagraph(m.end(), start)) {
-                best = m;
+        // the previous sentence of the paragraph that names a company: its first one
+        for (int s = f.sentenceOf(start) - 1; s >= 0; s--) {
+            int from = f.sentenceStart(s);
+            int to = f.sentenceEnd(s);
+            if (!f.sameParagraph(to, start)) {
+                break;
+            }
+            for (Mention m : companies) {
+                if (m.start() >= from && m.end() <= to) {
+                    return m.canonical();
+                }
             }
         }
-        return best == null ? null : best.canonical();
+        return null;
+    }
+
+    private static final String[] SOURCE_AFTER = {"数据显示", "的数据", "报告显示", "报告称", "统计", "研报", "了解", "调查", "分析师"};
+
+    /** 据36氪了解, IDC数据显示, Counterpoint数据: a company cited as a source. */
+    private static boolean isSource(String text, Mention m) {
+        if (m.start() > 0 && text.charAt(m.start() - 1) == '据') {
+            return true;
+        }
+        int after = m.end() < text.length() && text.charAt(m.end()) == '的' ? m.end() + 1 : m.end();
+        for (String w : SOURCE_AFTER) {
+            if (text.startsWith(w, m.end()) || text.startsWith(w, after)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Pattern OMITTED_SUBJECT = Pattern.compile(

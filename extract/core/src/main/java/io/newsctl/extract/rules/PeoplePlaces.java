@@ -1,5 +1,6 @@
 package io.newsctl.extract.rules;
 
+import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
 import com.hankcs.hanlp.corpus.tag.Nature;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.seg.common.Term;
@@ -38,8 +39,13 @@ public final class PeoplePlaces {
      * @param author   the article's credited author, or null
      */
     public static List<Mention> find(FieldText f, List<Term> terms, List<Mention> known, String author) {
-        List<Mention> out = new ArrayList<>();
         String text = f.normalized();
+        List<Mention> titled = titledPeople(f, known);
+        List<Mention> people = new ArrayList<>(titled);
+        List<Mention> places = new ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        java.util.Set<String> cued = new java.util.HashSet<>();
+        List<Mention> candidates = new ArrayList<>();
         for (Term t : terms) {
             if (t.nature == null || t.word.length() < 2) {
                 continue;
@@ -53,19 +59,148 @@ public final class PeoplePlaces {
             if (!person && !place && !byline) {
                 continue;
             }
-            if (overlaps(known, start, end)) {
+            if (overlaps(known, start, end) || overlaps(titled, start, end)) {
                 continue;
             }
             if (byline) {
                 if (isHanWord(t.word) && t.word.length() <= 4) {
-                    out.add(mention(EntityType.PERSON, f, start, end, t.word));
+                    people.add(mention(EntityType.PERSON, f, start, end, t.word));
                 }
                 continue;
             }
-            if (person && acceptPerson(t.word, nature) && (t.word.length() >= 3 || personCue(text, start, end))) {
-                out.add(mention(EntityType.PERSON, f, start, end, t.word));
+            if (person && acceptPerson(t.word, nature)) {
+                candidates.add(mention(EntityType.PERSON, f, start, end, t.word));
+                seen.merge(t.word, 1, Integer::sum);
+                if (personCue(text, start, end)) {
+                    cued.add(t.word);
+                }
             } else if (place && acceptPlace(t.word)) {
-                out.add(mention(EntityType.PLACE, f, start, end, t.word));
+                places.add(mention(EntityType.PLACE, f, start, end, t.word));
+            }
+        }
+        // a recognised name needs a title or a speech verb at one of its mentions, or (three characters
+        // and more) a second mention
+        for (Mention c : candidates) {
+            String name = c.canonical();
+            if (cued.contains(name) || (name.length() >= 3 && seen.get(name) >= 2)) {
+                people.add(c);
+            }
+        }
+        List<Mention> out = new ArrayList<>(people);
+        out.addAll(mergeAdjacent(f, places, people));
+        return out;
+    }
+
+    private static final String[] TITLE_WORDS = {"首席执行官", "首席财务官", "首席技术官", "首席运营官", "首席分析师", "执行副总裁",
+        "高级副总裁", "联合创始人", "常务董事", "执行董事", "副董事长", "副总经理", "董事长", "副总裁", "总经理", "创始人", "秘书长",
+        "发言人", "分析师", "研究员", "负责人", "总裁", "主席", "总统", "总理", "部长", "财长", "议员", "大使", "教授", "院士",
+        "合伙人", "总监", "主任", "局长", "市长", "省长", "CEO", "CFO", "CTO", "COO", "执行长", "董事"};
+    private static final String[] JOINT_TITLES = {"兼CEO", "兼CTO", "兼CFO", "兼总裁", "兼首席执行官"};
+    private static final String[] NAME_STOPS = {"表示", "称", "说", "指出", "认为", "透露", "介绍", "坦言", "强调", "在", "曾", "也",
+        "则", "此前", "回应", "宣布", "谈及", "谈到", "提到", "日前", "近日", "近期", "昨日", "今天", "接受", "告诉", "对", "向",
+        "证实", "承认", "预计", "预测", "发表", "解释", "补充", "提醒", "坦承", "直言", ",", "，", "。", ":", "：", "、", "(", "（"};
+    private static final AhoCorasickDoubleArrayTrie<String> TITLE_AUTOMATON = new AhoCorasickDoubleArrayTrie<>();
+
+    static {
+        java.util.TreeMap<String, String> map = new java.util.TreeMap<>();
+        for (String t : TITLE_WORDS) {
+            map.put(t, t);
+        }
+        TITLE_AUTOMATON.build(map);
+    }
+
+    /** 执行副总裁沈抖表示, 首席财务官科莱特·克雷斯表示: a name between a title and a speech verb. */
+    private static List<Mention> titledPeople(FieldText f, List<Mention> known) {
+        List<Mention> out = new ArrayList<>();
+        String text = f.normalized();
+        List<int[]> ends = new ArrayList<>();
+        TITLE_AUTOMATON.parseText(text.toCharArray(), (AhoCorasickDoubleArrayTrie.IHitFull<String>) (b, e, v, i) -> {
+            ends.add(new int[] {b, e});
+        });
+        int reached = -1;
+        for (int[] hit : ends) {
+            int start = hit[1];
+            for (String joint : JOINT_TITLES) {
+                if (text.startsWith(joint, start)) {
+                    start += joint.length();
+                    break;
+                }
+            }
+            if (start <= reached) {
+                continue;
+            }
+            int end = -1;
+            if (start >= text.length() || !EntityRecognizer.isHan(text.charAt(start))) {
+                continue;
+            }
+            for (int i = start + 2; i <= Math.min(text.length(), start + 12); i++) {
+                char c = text.charAt(i - 1);
+                if (!EntityRecognizer.isHan(c) && c != '·') {
+                    break;
+                }
+                if (i < text.length() && startsWithAny(text, i, NAME_STOPS)) {
+                    end = i;
+                    break;
+                }
+            }
+            if (end < 0) {
+                continue;
+            }
+            String name = text.substring(start, end);
+            if (overlaps(known, start, end)) {
+                continue;
+            }
+            boolean transliterated = name.indexOf('·') > 0 && !name.endsWith("·");
+            boolean chinese = name.indexOf('·') < 0 && surnameLength(name) > 0
+                    && name.length() <= surnameLength(name) + 2 && !ordinaryWord(name) && !ROLE_WORDS.contains(name);
+            if (transliterated || chinese) {
+                out.add(mention(EntityType.PERSON, f, start, end, name));
+                reached = end;
+            }
+        }
+        return out;
+    }
+
+    private static boolean startsWithAny(String text, int at, String[] words) {
+        for (String w : words) {
+            if (text.startsWith(w, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int surnameLength(String name) {
+        for (String s : COMPOUND_SURNAMES) {
+            if (name.startsWith(s) && name.length() > s.length()) {
+                return s.length();
+            }
+        }
+        return SURNAMES.indexOf(name.charAt(0)) >= 0 ? 1 : 0;
+    }
+
+    private static final java.util.Set<String> ROLE_WORDS = java.util.Set.of("高管", "董事", "总裁", "经理", "老板", "员工",
+            "代表", "人士", "官员", "主管", "司机", "工人", "记者", "编辑", "分析", "专家", "学者", "高层", "股东", "用户", "客户",
+            "团队", "方面", "同时", "此前", "目前", "近日", "日前", "表示", "称", "车企", "厂商", "企业", "券商", "机构");
+    /** Function words that end a phrase, never a name (两用物项对美国 → not 项对). */
+    private static final String NOT_IN_NAMES = "对的在和与向将了是为从被把给等及或也都就而但则于以所着过";
+    private static final java.util.Set<String> NOT_PLACES = java.util.Set.of("多国", "各国", "两国", "外国", "本国", "他国",
+            "全国", "国内", "国外", "海外", "境外", "境内", "当地", "各地", "全球", "世界", "中外", "异地", "本地", "外地", "内地",
+            "两岸", "各省", "多地");
+
+    /** 中国 + 大陆 → 中国大陆: places written back to back are one place. */
+    private static List<Mention> mergeAdjacent(FieldText f, List<Mention> places, List<Mention> people) {
+        List<Mention> out = new ArrayList<>();
+        for (Mention p : places) {
+            if (overlaps(people, p.start(), p.end())) {
+                continue;
+            }
+            if (!out.isEmpty() && out.get(out.size() - 1).end() == p.start()) {
+                Mention prev = out.remove(out.size() - 1);
+                String word = f.normalized().substring(prev.start(), p.end());
+                out.add(mention(EntityType.PLACE, f, prev.start(), p.end(), word));
+            } else {
+                out.add(p);
             }
         }
         return out;
@@ -93,7 +228,8 @@ public final class PeoplePlaces {
         if (word.length() > max || (!compound && SURNAMES.indexOf(word.charAt(0)) < 0)) {
             return false;
         }
-        return !ordinaryWord(word);
+        return !ordinaryWord(word) && !ROLE_WORDS.contains(word)
+                && NOT_IN_NAMES.indexOf(word.charAt(word.length() - 1)) < 0;
     }
 
     private static final String[] TITLES = {"CEO", "CTO", "CFO", "COO", "总裁", "董事长", "创始人", "总经理", "首席执行官", "负责人",
@@ -118,7 +254,7 @@ public final class PeoplePlaces {
     }
 
     static boolean acceptPlace(String word) {
-        return isHanWord(word) && word.length() >= 2 && word.length() <= 8;
+        return isHanWord(word) && word.length() >= 2 && word.length() <= 8 && !NOT_PLACES.contains(word);
     }
 
     /** The core dictionary knows the word as something other than a name (占比, 同比). */
@@ -137,6 +273,9 @@ public final class PeoplePlaces {
     }
 
     private static boolean isByline(String text, int start) {
+        if (start == 0 || "：:/| 者".indexOf(text.charAt(start - 1)) < 0) {
+            return false;
+        }
         for (String cue : BYLINE) {
             int from = start - cue.length();
             if (from >= 0 && text.startsWith(cue, from)) {

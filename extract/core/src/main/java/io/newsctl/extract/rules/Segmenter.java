@@ -5,6 +5,7 @@ import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.CustomDictionary;
 import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
+import com.hankcs.hanlp.seg.Other.DoubleArrayTrieSegment;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
 import com.hankcs.hanlp.seg.common.Term;
@@ -18,16 +19,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * HanLP's Viterbi segmenter with the knowledge base as its own custom dictionary (not HanLP's global
- * one), person and place recognition on, organization recognition off (its precision on tech news
- * is poor, see {@code hanlp-findings.md}). Knowledge-base mentions are then enforced as single words:
+ * HanLP's Viterbi segmenter with the knowledge base in its own custom dictionary (HanLP's global one is
+ * never changed), person and transliterated-name recognition on, place and organization recognition
+ * off: on the evaluation set the place recognizer added no correct place (dictionary places are
+ * tagged without it) at a large cost in speed, and the organization recognizer's precision on tech
+ * news is poor (see {@code SegmenterComparison}). Knowledge-base mentions are then enforced as single words:
  * a word never crosses a company or chip name, and a name is never split (except at a space, which
  * the index splits on anyway). Configured once; {@link Segment#seg(String)} is thread-safe.
  */
 public final class Segmenter {
+    /**
+     * How HanLP is configured. {@link #DEFAULT} is what the extractor uses; the others exist so the
+     * choice can be measured (see {@code SegmenterComparison} in the tests).
+     *
+     * @param viterbi            Viterbi (shortest path with bigram statistics) rather than dictionary-only
+     *                           maximum matching ({@code HanLP.newSegment("dat")})
+     * @param personRecognition  HanLP's Chinese person-name recognizer
+     * @param translatedNames    HanLP's transliterated-name recognizer
+     * @param placeRecognition   HanLP's place recognizer (dictionary places are tagged either way)
+     * @param orgRecognition     HanLP's organization recognizer
+     * @param knowledgeBase      the knowledge base in the segmenter's custom dictionary
+     */
+    public record Options(boolean viterbi, boolean personRecognition, boolean translatedNames,
+                          boolean placeRecognition, boolean orgRecognition, boolean knowledgeBase) {
+        public static final Options DEFAULT = new Options(true, true, true, false, false, true);
+    }
+
     private final Segment segment;
 
+    /** The segmenter as the extractor uses it ({@link Options#DEFAULT}). */
     public Segmenter(KnowledgeBase kb) {
+        this(kb, Options.DEFAULT);
+    }
+
+    public Segmenter(KnowledgeBase kb, Options options) {
         BinTrie<CoreDictionary.Attribute> words = new BinTrie<>();
         for (Map.Entry<String, Alias> e : kb.aliases().entrySet()) {
             Alias a = e.getValue();
@@ -46,17 +71,18 @@ public final class Segmenter {
             }
         }
         DoubleArrayTrie<CoreDictionary.Attribute> shipped = CustomDictionary.DEFAULT.dat;
-        DynamicCustomDictionary dictionary = new DynamicCustomDictionary(shipped, words, null);
-        this.segment = new ViterbiSegment()
-                .enableCustomDictionary(dictionary)
+        DynamicCustomDictionary dictionary = new DynamicCustomDictionary(shipped,
+                options.knowledgeBase() ? words : new BinTrie<>(), null);
+        Segment s = options.viterbi() ? new ViterbiSegment() : new DoubleArrayTrieSegment();
+        this.segment = s.enableCustomDictionary(dictionary)
                 .enableCustomDictionaryForcing(false)
                 .enableOffset(true)
                 .enablePartOfSpeechTagging(true)
-                .enableNameRecognize(true)
-                .enableTranslatedNameRecognize(true)
+                .enableNameRecognize(options.personRecognition())
+                .enableTranslatedNameRecognize(options.translatedNames())
                 .enableJapaneseNameRecognize(false)
-                .enablePlaceRecognize(true)
-                .enableOrganizationRecognize(false)
+                .enablePlaceRecognize(options.placeRecognition())
+                .enableOrganizationRecognize(options.orgRecognition())
                 .enableNumberQuantifierRecognize(false);
     }
 

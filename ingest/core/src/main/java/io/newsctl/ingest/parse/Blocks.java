@@ -36,14 +36,26 @@ public final class Blocks {
      * Class or id words that mark non-article parts of a page. Matched against whole words of the
      * class/id (split at '-', '_', spaces and camel case).
      */
-    static final Set<String> JUNK_WORDS = Set.of("share", "sharing", "sharebar", "comment", "comments", "commentlist",
-            "reply", "replies", "related", "relate", "recommend", "recommends", "recommendation", "recom", "footer",
-            "copyright", "disclaimer", "statement", "advert", "advertisement", "ad", "ads", "adv", "adsbygoogle",
-            "banner", "breadcrumb", "breadcrumbs", "crumbs", "toolbar", "social", "subscribe", "qrcode", "qr",
-            "sidebar", "hotlist", "hotnews", "rank", "ranking", "caption", "imgdesc", "pagination", "pager",
-            "reward", "login", "nav", "navbar", "menu", "popup", "modal", "promo", "sponsor", "sponsored",
-            "newsletter", "follow", "tags", "tag", "keywords", "navigation", "cmt", "pinglun", "xgyd", "tuijian",
-            "recommended", "feedback", "gotop", "backtop", "fontsize");
+    static final Set<String> JUNK_WORDS = Set.of("comment", "comments", "commentlist", "reply", "replies", "related",
+            "relate", "recommend", "recommends", "recommendation", "recommended", "recom", "footer", "copyright",
+            "disclaimer", "statement", "advert", "advertisement", "ad", "ads", "adv", "adsbygoogle", "banner",
+            "breadcrumb", "breadcrumbs", "crumbs", "toolbar", "social", "subscribe", "qrcode", "sidebar", "hotlist",
+            "hotnews", "rank", "ranking", "caption", "imgdesc", "pagination", "pager", "reward", "login", "nav",
+            "navbar", "menu", "popup", "modal", "promo", "sponsor", "sponsored", "newsletter", "cmt", "pinglun",
+            "xgyd", "tuijian", "feedback", "gotop", "backtop", "fontsize", "navigation");
+    /** Words that mark furniture only when nothing in the same class/id says "article" (share hooks, tag classes). */
+    static final Set<String> WEAK_JUNK_WORDS = Set.of("share", "sharing", "sharebar", "tag", "tags", "keywords",
+            "follow", "qr", "widget");
+    static final Set<String> POSITIVE_WORDS = Set.of("article", "content", "entry", "post", "story", "body", "main",
+            "detail", "text", "hentry", "artibody", "news", "rich", "richtext", "editor");
+    // WordPress and CMS state classes ("tag-ai", "category-comments", "post-123"): say nothing about the layout
+    private static final Pattern CMS_CLASS = Pattern.compile("(?i)^(tag|category|format|status|type|post|postid|page-id|author)[-_].*");
+    /** Image caption classes, compared with separators removed. */
+    static final Set<String> CAPTION_CLASSES = Set.of("imgdesc", "picdesc", "imagedesc", "photodesc", "imgtitle",
+            "pictitle", "imgcaption", "imagecaption", "piccaption", "photocaption", "pictext", "imgtext", "imgnote",
+            "picnote", "wpcaptiontext", "figcaption");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SEPARATORS = Pattern.compile("[-_]");
     private static final Pattern WORD_SPLIT = Pattern.compile("[-_\\s]+|(?<=[a-z])(?=[A-Z])");
     private static final Pattern HIDDEN = Pattern.compile("(?i)display\\s*:\\s*none");
 
@@ -64,7 +76,12 @@ public final class Blocks {
      * block (for reading bylines and datelines, never for article text).
      */
     public static List<Block> of(Element root, boolean splitFields) {
-        Collector c = new Collector(root, splitFields);
+        return of(root, splitFields, false);
+    }
+
+    /** As {@link #of(Element, boolean)}; {@code lenient} skips by tag only (see {@link #isJunk(Element, boolean)}). */
+    public static List<Block> of(Element root, boolean splitFields, boolean lenient) {
+        Collector c = new Collector(root, splitFields, lenient);
         NodeTraversor.filter(c, root);
         c.flush();
         return c.blocks;
@@ -72,6 +89,14 @@ public final class Blocks {
 
     /** True for elements whose whole subtree is page furniture rather than article content. */
     public static boolean isJunk(Element e) {
+        return isJunk(e, false);
+    }
+
+    /**
+     * With {@code lenient}, only the tag and visibility count, not class and id words: the retry for
+     * pages whose article container carries a furniture-like class ("js_img_share_area").
+     */
+    public static boolean isJunk(Element e, boolean lenient) {
         String tag = e.normalName();
         if (JUNK_TAGS.contains(tag)) {
             return true;
@@ -83,19 +108,32 @@ public final class Blocks {
         if (!style.isEmpty() && HIDDEN.matcher(style).find()) {
             return true;
         }
-        return hasJunkWord(e.className()) || hasJunkWord(e.id());
+        return !lenient && (hasJunkWord(e.className()) || hasJunkWord(e.id()));
     }
 
     static boolean hasJunkWord(String attr) {
         if (attr == null || attr.isEmpty() || attr.length() > 300) {
             return false;
         }
-        for (String w : WORD_SPLIT.split(attr)) {
-            if (!w.isEmpty() && JUNK_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
-                return true;
+        boolean weak = false;
+        boolean positive = false;
+        for (String name : SPACES.split(attr.trim())) {
+            if (CMS_CLASS.matcher(name).matches()) {
+                continue;
+            }
+            if (CAPTION_CLASSES.contains(SEPARATORS.matcher(name).replaceAll("").toLowerCase(Locale.ROOT))) {
+                return true; // img-desc, pic_desc, image-caption …
+            }
+            for (String w : WORD_SPLIT.split(name)) {
+                String word = w.toLowerCase(Locale.ROOT);
+                if (JUNK_WORDS.contains(word)) {
+                    return true;
+                }
+                weak |= WEAK_JUNK_WORDS.contains(word);
+                positive |= POSITIVE_WORDS.contains(word);
             }
         }
-        return false;
+        return weak && !positive;
     }
 
     private static final class Collector implements NodeFilter {
@@ -108,10 +146,12 @@ public final class Blocks {
         private int headingDepth;
 
         private final boolean splitFields;
+        private final boolean lenient;
 
-        Collector(Element root, boolean splitFields) {
+        Collector(Element root, boolean splitFields, boolean lenient) {
             this.root = root;
             this.splitFields = splitFields;
+            this.lenient = lenient;
         }
 
         private boolean breaks(String tag) {
@@ -131,7 +171,7 @@ public final class Blocks {
             if (!(node instanceof Element e)) {
                 return FilterResult.SKIP_ENTIRELY; // comments, data nodes
             }
-            if (e != root && isJunk(e)) {
+            if (e != root && isJunk(e, lenient)) {
                 return FilterResult.SKIP_ENTIRELY;
             }
             String tag = e.normalName();

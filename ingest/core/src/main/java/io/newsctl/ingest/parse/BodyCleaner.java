@@ -30,13 +30,16 @@ public final class BodyCleaner {
                     + "未经(许可|授权|允许).{0,20}(转载|使用|复制)|未經(許可|授權|允許).{0,20}(轉載|使用|複製)|转载请(注明|联系|务必)|轉載請(註明|聯繫)|"
                     + "本文(系|为|為)(转载|轉載|原创|原創)|^(声明|聲明)[:：]|^版权(声明|所有)|^版權(聲明|所有)|Copyright\\s*©|©\\s*\\d{4}|All Rights Reserved");
     private static final Pattern CREDIT_LINE = Pattern.compile(
-            "^[（(【\\[]?\\s*(责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核|审校|審校|监制|監製|编审|編審|出品|策划|策劃|排版|美编|美編|值班编辑|实习编辑|图片编辑|视觉|設計|设计|运营|運營|主编|主編)\\s*[:：|｜丨/]");
+            "^[（(【\\[]?\\s*(责任编辑|責任編輯|责编|責編|文字编辑|编辑|編輯|校对|校對|审核|審核|审校|審校|监制|監製|编审|編審|出品|策划|策劃|排版|美编|美編|值班编辑|实习编辑|图片编辑|视觉|設計|设计|运营|運營|主编|主編)\\s*[:：|｜丨/]");
     private static final Pattern IMAGE_CREDIT = Pattern.compile(
             "^[（(【\\[]?\\s*(图片来源|圖片來源|图源|圖源|图片|圖片|题图|題圖|头图|頭圖|封面|配图|配圖|图|圖|图注|圖註|摄影|攝影|△|▲)\\s*[:：|｜丨/\\s]|^[△▲]");
     private static final Pattern CALL_TO_ACTION = Pattern.compile(
             "(点击|點擊|长按|長按|扫码|掃碼|扫描|掃描).{0,12}(关注|關注|二维码|二維碼|阅读原文|閱讀原文|订阅|訂閱|下载|下載)|"
-                    + "^(阅读原文|閱讀原文|分享到|分享至|点赞|點讚|在看|收藏|举报|舉報|打开APP|打開APP|返回搜狐|查看更多|展开全文|展開全文)");
-    private static final Pattern ORIGINAL_TITLE = Pattern.compile("^[（(【\\[]?\\s*(原标题|原標題)\\s*[:：]");
+                    + "^(阅读原文|閱讀原文|分享到|分享至|点赞|點讚|在看|收藏|举报|舉報|打开APP|打開APP|返回搜狐|查看更多|展开全文|展開全文)|"
+                    + "点[个個一下]{0,2}[“【「\"]?在看|點[个個一下]{0,2}[“【「\"]?在看|返回.{0,8}首页|返回.{0,8}首頁|[【\\[](点击|點擊|下载|下載|立即|马上|馬上)[^】\\]]{0,8}[】\\]]|下载地址】|下载客户端|下載客戶端|"
+                    + "(安装|下载|安裝|下載).{0,10}(客户端|客戶端|APP|App)|^\\d{0,2}[、.]?\\s*回复[【「“]|^点击菜单|^點擊菜單");
+    private static final Pattern ORIGINAL_TITLE = Pattern.compile("^[（(【\\[]?\\s*(本文)?(原标题|原標題)\\s*[:：]");
+    private static final Pattern KEYWORDS_LINE = Pattern.compile("^(关键词|關鍵詞|关键字|關鍵字|标签|標籤|Tags?)\\s*[:：>》»]");
     // 本文来自微信公众号“X”（ID:…），作者：Y，36氪经授权发布。 and its looser variants
     private static final Pattern REPOST = Pattern.compile(
             "(本文|文章|此文)?(来自|來自|转载自|轉載自|转自|轉自|来源于|來源於|首发于|首發於|原载于|原載於|经授权转载自|經授權轉載自)\\s*"
@@ -45,8 +48,14 @@ public final class BodyCleaner {
     private static final Pattern UNQUOTED = Pattern.compile("^([^，,。；;（(\\s“”\"「」]{1,30})");
     private static final Pattern AUTHOR_FIELD = Pattern.compile("(?:作者|作者名|撰文|(?<!\\p{IsHan})文)\\s*[:：|｜丨/\\s]\\s*([^，,。；;（()）\\s|｜]{1,30}(?:[、,，&和]\\s*[^，,。；;（()）\\s|｜]{1,10}){0,3}?)(?=$|[，,。；;（()）\\s|｜])");
     private static final Pattern SOURCE_LINE = Pattern.compile(
-            "^[（(【\\[]?\\s*(?:来源|來源|文章来源|文章來源|稿件来源|信息来源|转载自|轉載自|转自|轉自|出处|出處)\\s*[:：|｜丨]\\s*([^\\s，,。；;()（）|｜]{2,30})");
+            "^[（(【\\[]?\\s*(?:来源|來源|本文来源|本文來源|文章来源|文章來源|稿件来源|信息来源|新闻来源|转载自|轉載自|转自|轉自|出处|出處)\\s*[:：|｜丨]\\s*([^\\s，,。；;()（）|｜]{2,30})");
     private static final Pattern ID_FIELD = Pattern.compile("ID\\s*[:：]|微信号\\s*[:：]");
+    private static final Pattern DATELINE = Pattern.compile(
+            "^[\\s(（【\\[]*(发布时间|發佈時間|发布日期|發佈日期|时间|時間|日期|更新时间|更新時間|发表于|發表於)?\\s*[:：]?\\s*"
+                    + "(19|20)\\d{2}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}");
+    // A credit in brackets near the start of the first paragraph: "（记者 陈智 整合）", "(本报记者 王小鹏)"
+    private static final Pattern LEAD_CREDIT = Pattern.compile("^.{0,40}?[（(]([^（()）]{0,6}(?:记者|記者)[^（()）]{1,30})[）)]");
+    private static final int MAX_TRIM = 3; // short-line styles (WeChat) must not be eaten away
     private static final int MAX_META_LINE = 120;
 
     private BodyCleaner() {
@@ -63,8 +72,14 @@ public final class BodyCleaner {
             Block b = blocks.get(i);
             String t = b.text();
             boolean late = out.size() >= 2 || i > total / 2;
-            if (late && (TRAILING_SECTION.matcher(t).find() || DISCLAIMER_START.matcher(t).find())) {
+            if (late && DISCLAIMER_START.matcher(t).find()) {
                 break;
+            }
+            if (TRAILING_SECTION.matcher(t).find()) {
+                if (late && textAfter(blocks, i + 1) < textBefore(out)) {
+                    break; // the page's trailing furniture starts here
+                }
+                continue; // an inline "相关新闻：" box before the article goes on
             }
             if (b.linkDensity() > 0.5 && t.length() < 200 && Texts.countPunctuation(t) < 3) {
                 continue; // a navigation or link-list entry
@@ -81,11 +96,14 @@ public final class BodyCleaner {
                 }
             }
             if (t.length() <= MAX_META_LINE) {
-                if (out.isEmpty() && title != null && sameText(t, title)) {
+                if (out.size() < 3 && title != null && inTitle(t, title)) {
+                    continue; // the headline (or part of it) repeated above the text
+                }
+                if (out.size() < 3 && isDateline(t)) {
                     continue;
                 }
                 if (COPYRIGHT.matcher(t).find() || CREDIT_LINE.matcher(t).find() || CALL_TO_ACTION.matcher(t).find()
-                        || ORIGINAL_TITLE.matcher(t).find()) {
+                        || ORIGINAL_TITLE.matcher(t).find() || KEYWORDS_LINE.matcher(t).find()) {
                     continue;
                 }
                 if (t.length() <= 40 && IMAGE_CREDIT.matcher(t).find()) {
@@ -98,8 +116,10 @@ public final class BodyCleaner {
                         bylineSource = bylineSource == null && src != null ? cleanName(src) : bylineSource;
                         continue;
                     }
+                }
+                if (t.length() <= 60) {
                     Matcher src = SOURCE_LINE.matcher(t);
-                    if (src.find()) {
+                    if (src.find()) { // "来源：新华社" at the top, "（文章来源：证券时报）" at the end
                         bylineSource = bylineSource == null ? cleanName(src.group(1)) : bylineSource;
                         continue;
                     }
@@ -118,7 +138,33 @@ public final class BodyCleaner {
             out.remove(out.size() - 1);
         }
         trimEdges(out);
+        if (bylineAuthor == null && !out.isEmpty()) { // "新华社北京2月29日电（记者唐霁）…" opening the article
+            Matcher lead = LEAD_CREDIT.matcher(out.get(0));
+            if (lead.find()) {
+                bylineAuthor = cleanName(Bylines.author(lead.group(1)));
+            }
+        }
         return new Cleaned(out, repostSource, repostAuthor, bylineAuthor, bylineSource);
+    }
+
+    /** Running text (non-link characters) in the blocks from {@code from} on. */
+    private static int textAfter(List<Block> blocks, int from) {
+        int n = 0;
+        for (int i = from; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (b.linkDensity() < 0.5) {
+                n += b.text().length() - b.linkLength();
+            }
+        }
+        return n;
+    }
+
+    private static int textBefore(List<String> kept) {
+        int n = 0;
+        for (String t : kept) {
+            n += t.length();
+        }
+        return n;
     }
 
     /** A repost credit line, parsed; null when the line is not one. */
@@ -163,7 +209,11 @@ public final class BodyCleaner {
         return new Repost(source, author);
     }
 
-    private static final Pattern SOURCE_SUFFIX = Pattern.compile("(综合报道|綜合報導|综合整理|綜合整理|综合|綜合|报道|報導|整理|消息)$");
+    private static final Pattern SOURCE_SUFFIX = Pattern.compile("(综合报道|綜合報導|综合整理|綜合整理|综合|綜合|报道|報導|整理)$");
+
+    /** Credits that name no publication. */
+    private static final java.util.Set<String> NO_SOURCE = java.util.Set.of("网络", "網絡", "网友", "網友", "互联网", "互聯網",
+            "本站", "本网", "本網", "综合", "綜合", "未知", "网络整理", "網絡整理", "原创", "原創", "转载", "轉載", "其他", "其它");
 
     /** A source credit as a publication name: "新智网综合报道" → "新智网", quotes and brackets removed. */
     public static String sourceName(String s) {
@@ -176,7 +226,7 @@ public final class BodyCleaner {
         if (m.find() && m.start() >= 2) {
             t = t.substring(0, m.start()).strip();
         }
-        return t.isEmpty() ? null : t;
+        return t.isEmpty() || NO_SOURCE.contains(t) ? null : t;
     }
 
     private static String cleanName(String s) {
@@ -187,16 +237,26 @@ public final class BodyCleaner {
         return t.isEmpty() ? null : t;
     }
 
-    private static boolean sameText(String a, String b) {
-        return Texts.fingerprintForm(a).equals(Texts.fingerprintForm(b));
+    private static boolean inTitle(String line, String title) {
+        String l = Texts.fingerprintForm(line);
+        String t = Texts.fingerprintForm(title);
+        return l.equals(t) || (l.length() >= 8 && t.contains(l)) || (t.length() >= 8 && l.length() < t.length() * 1.5 && l.contains(t));
     }
 
-    /** Drops short lines without sentence punctuation from both ends (leftover bylines, dates, tags). */
+    /** "发布时间： 2019-09-26 10:09:11", "2025-07-18 07:12 来源：…": a dateline, not text. */
+    private static boolean isDateline(String line) {
+        if (line.length() > 60 || "。！？".indexOf(line.charAt(line.length() - 1)) >= 0) {
+            return false;
+        }
+        return DATELINE.matcher(line).find();
+    }
+
+    /** Drops a few short lines without sentence punctuation from both ends (leftover bylines, dates, tags). */
     private static void trimEdges(List<String> out) {
-        while (!out.isEmpty() && isStub(out.get(0))) {
+        for (int k = 0; k < MAX_TRIM && !out.isEmpty() && isStub(out.get(0)); k++) {
             out.remove(0);
         }
-        while (!out.isEmpty() && isStub(out.get(out.size() - 1))) {
+        for (int k = 0; k < MAX_TRIM && !out.isEmpty() && isStub(out.get(out.size() - 1)); k++) {
             out.remove(out.size() - 1);
         }
     }

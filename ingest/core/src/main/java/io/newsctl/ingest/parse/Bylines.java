@@ -37,7 +37,11 @@ public final class Bylines {
         }
         Matcher m = LABELLED.matcher(line);
         if (m.find()) {
-            return m.group(1).strip();
+            String name = m.group(1).strip();
+            if (!name.endsWith("记者") && !name.endsWith("記者")) {
+                return name;
+            }
+            line = line.substring(m.start(1)); // "采写：南都见习记者 林子沛": the person follows the title
         }
         m = REPORTER.matcher(line);
         return m.find() ? m.group(1).strip() : null;

@@ -84,7 +84,7 @@ public final class PageMeta {
             List<JsonNode> nodes = new ArrayList<>();
             flatten(root, nodes, 0);
             for (JsonNode node : nodes) {
-                if (hasType(node, ARTICLE_TYPES)) {
+                if (hasType(node, ARTICLE_TYPES) || isCambrian(node)) {
                     articles.add(node);
                 } else if (hasType(node, LIST_TYPES)) {
                     list = true;
@@ -114,6 +114,12 @@ public final class PageMeta {
                 flatten(node.get("mainEntity"), out, depth + 1);
             }
         }
+    }
+
+    /** Baidu's "cambrian" JSON-LD, common on Chinese portals: {@code title}, {@code pubDate}, no article {@code @type}. */
+    private static boolean isCambrian(JsonNode node) {
+        JsonNode context = node.get("@context");
+        return context != null && context.toString().contains("cambrian") && node.has("pubDate");
     }
 
     private static boolean hasType(JsonNode node, Set<String> types) {

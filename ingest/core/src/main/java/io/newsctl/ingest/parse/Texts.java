@@ -92,12 +92,22 @@ public final class Texts {
         return n;
     }
 
+    /**
+     * Sentence punctuation in a text. ASCII {@code :} never counts, nor {@code .} and {@code ,} between
+     * digits (times, prices, "2.3%", "1,000"): datelines and tables are not running text.
+     */
     public static int countPunctuation(String text) {
         int n = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (isPunctuation(text.charAt(i))) {
-                n++;
+            char c = text.charAt(i);
+            if (!isPunctuation(c) || c == ':') {
+                continue;
             }
+            if ((c == '.' || c == ',') && i > 0 && i + 1 < text.length()
+                    && Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1))) {
+                continue;
+            }
+            n++;
         }
         return n;
     }

@@ -29,7 +29,7 @@ public final class Titles {
             if (++seen > 200) {
                 break;
             }
-            if (Blocks.isJunk(h) || h.closest("a, nav, footer, aside, li") != null) {
+            if (Blocks.isJunk(h) || h.closest("a, nav, footer, li") != null) {
                 continue;
             }
             String t = Texts.fingerprintForm(h.text());

@@ -96,10 +96,26 @@ class BodyCleanerTest {
     }
 
     @Test
+    void reporterCreditInTheLeadGivesTheAuthorAndStays() {
+        String lead = "新华社巴黎12月9日电（记者唐霁）法国9日再次爆发全国跨行业大罢工，反对政府进行退休制度改革，首都巴黎交通几乎完全瘫痪。";
+        BodyCleaner.Cleaned c = BodyCleaner.clean(blocks(lead, P1), null);
+        assertEquals(List.of(lead, P1), c.paragraphs());
+        assertEquals("唐霁", c.bylineAuthor());
+    }
+
+    @Test
+    void sourceLineAtTheEndIsACredit() {
+        BodyCleaner.Cleaned c = BodyCleaner.clean(blocks(P1, P2, "（文章来源：证券时报）", "责编：陈梦莹"), null);
+        assertEquals(List.of(P1, P2), c.paragraphs());
+        assertEquals("证券时报", c.bylineSource());
+    }
+
+    @Test
     void sourceNamesLoseReportSuffixes() {
         assertEquals("网易科技", BodyCleaner.sourceName("网易科技报道"));
         assertEquals("新智网", BodyCleaner.sourceName("新智网综合报道"));
         assertEquals("科技讯", BodyCleaner.sourceName("科技讯"));
         assertEquals("证券时报", BodyCleaner.sourceName("“证券时报”"));
+        assertNull(BodyCleaner.sourceName("网络"));
     }
 }

@@ -20,6 +20,7 @@ class BylinesTest {
         "記者王大明／台北即時報導 => 王大明",
         "（记者 张晓明） => 张晓明",
         "文/Kevin Xu => Kevin Xu",
+        "采写：南都见习记者 林子沛 => 林子沛",
     })
     void wholeLineBylines(String line, String author) {
         assertTrue(Bylines.isBylineLine(line), line);

@@ -12,7 +12,6 @@ import io.newsctl.ingest.parse.Texts;
 import io.newsctl.ingest.parse.Titles;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
@@ -47,14 +46,16 @@ public final class GenericProfile implements SiteProfile {
         String title = titleEl != null ? Texts.blankToNull(titleEl.text()) : Titles.fromTitleTag(meta.title());
 
         ContentFinder.Result content = ContentFinder.find(root);
-        List<Block> body = content.container() == null ? null : Blocks.of(content.container());
+        List<Block> body = content.container() == null ? null : content.blocks();
 
-        // The dateline: short lines right after (and just before) the title outside the body.
-        List<Block> all = Blocks.of(root, true);
-        int at = title == null ? -1 : indexOf(all, title);
+        // The dateline: short lines right after (and just before) the title, outside the body.
         StringBuilder header = new StringBuilder();
-        if (at >= 0) {
-            for (int i = Math.max(0, at - 2); i < Math.min(all.size(), at + 1 + HEADER_LINES); i++) {
+        if (titleEl != null) {
+            datelineAround(titleEl, content.container(), header);
+        } else if (title != null) {
+            List<Block> all = Blocks.of(root, true);
+            int at = indexOf(all, title);
+            for (int i = Math.max(0, at - 2); at >= 0 && i < Math.min(all.size(), at + 1 + HEADER_LINES); i++) {
                 String t = all.get(i).text();
                 if (i > at && isRunningText(t)) {
                     break; // the article itself has started
@@ -66,9 +67,10 @@ public final class GenericProfile implements SiteProfile {
         }
         String headerText = header.toString();
 
+        // meta tags, then <time>/itemprop, then the dateline by the title, then elements classed as times
         OffsetDateTime published = PublishTimes.parse(meta.firstProperty(OpenGraphProfile.TIME_KEYS), page.fetchedAt(), page.zone());
         if (published == null) {
-            published = timeElement(page);
+            published = markedUpTime(page);
         }
         if (published == null && !headerText.isEmpty()) {
             for (String line : headerText.split("\n")) {
@@ -78,6 +80,9 @@ public final class GenericProfile implements SiteProfile {
                 }
             }
         }
+        if (published == null) {
+            published = classedTime(page);
+        }
         String author = meta.firstProperty(OpenGraphProfile.AUTHOR_KEYS);
         // Fields split over inline elements ("来源：<a>网易科技</a>") read as one line.
         String dateline = headerText.replace('\n', ' ');
@@ -86,7 +91,7 @@ public final class GenericProfile implements SiteProfile {
         }
         String source = Bylines.source(dateline);
         if (source == null) {
-            source = sourceElement(page, content.container());
+            source = sourceElement(page, content.container(), dateline);
         }
 
         Boolean article = null;
@@ -97,8 +102,8 @@ public final class GenericProfile implements SiteProfile {
                 body, article, meta.property("og:site_name"), null);
     }
 
-    /** {@code <time datetime>}, {@code itemprop=datePublished}, or a short element whose class says time/date. */
-    private static OffsetDateTime timeElement(PageContext page) {
+    /** {@code itemprop=datePublished} or {@code <time datetime>}. */
+    private static OffsetDateTime markedUpTime(PageContext page) {
         for (Element e : page.doc().select("[itemprop=datePublished], time[datetime], time[pubdate]")) {
             String v = e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content") : e.text();
             OffsetDateTime t = PublishTimes.parse(v, page.fetchedAt(), page.zone());
@@ -106,6 +111,11 @@ public final class GenericProfile implements SiteProfile {
                 return t;
             }
         }
+        return null;
+    }
+
+    /** A short element whose class or id says time/date, outside lists and comments. */
+    private static OffsetDateTime classedTime(PageContext page) {
         int checked = 0;
         for (Element e : page.body().select("[class], [id]")) {
             if (!TIME_CLASS.matcher(e.className()).find() && !TIME_CLASS.matcher(e.id()).find()) {
@@ -129,13 +139,51 @@ public final class GenericProfile implements SiteProfile {
         return null;
     }
 
+    /**
+     * The short lines next to the headline element: its following siblings (then its parent's), and
+     * one sibling before it, until running text or the body container starts. Furniture classes are
+     * not skipped here: datelines often sit in "info"/"meta" boxes next to share buttons.
+     */
+    private static void datelineAround(Element titleEl, Element body, StringBuilder out) {
+        int lines = 0;
+        Element prev = titleEl.previousElementSibling();
+        if (prev != null && prev != body && prev.text().length() <= 160) {
+            appendLines(prev, out);
+        }
+        Element level = titleEl;
+        for (int up = 0; up < 3 && level != null && lines < HEADER_LINES; up++, level = level.parent()) {
+            for (Element sib = level.nextElementSibling(); sib != null && lines < HEADER_LINES; sib = sib.nextElementSibling()) {
+                if (sib == body || (body != null && isInside(body, sib))) {
+                    return; // the article itself has started
+                }
+                for (Block b : Blocks.of(sib, true, true)) {
+                    if (isRunningText(b.text()) || lines >= HEADER_LINES) {
+                        return;
+                    }
+                    if (b.text().length() <= 160) {
+                        out.append(b.text()).append('\n');
+                        lines++;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void appendLines(Element e, StringBuilder out) {
+        for (Block b : Blocks.of(e, true, true)) {
+            if (b.text().length() <= 160 && !isRunningText(b.text())) {
+                out.append(b.text()).append('\n');
+            }
+        }
+    }
+
     /** A line of the article rather than of its dateline: long, with sentence punctuation. */
     private static boolean isRunningText(String t) {
         return Texts.weightedLength(t) > 60 && Texts.countPunctuation(t) >= 2;
     }
 
     /** An element marked as the source ({@code class="source"}, {@code id="media_name"} …) outside the body. */
-    private static String sourceElement(PageContext page, Element body) {
+    private static String sourceElement(PageContext page, Element body, String dateline) {
         int seen = 0;
         for (Element e : page.body().select("[class~=(?i)(^|[-_ ])(source|media|from|origin)([-_ ]|$)], [id~=(?i)(^|[-_])(source|media_name|media)([-_]|$)]")) {
             if (++seen > 20) {
@@ -146,7 +194,7 @@ public final class GenericProfile implements SiteProfile {
             }
             String t = Texts.normaliseSpace(e.ownText().isBlank() ? e.text() : e.ownText());
             t = t.replaceFirst("^(来源|來源|稿源|出处|出處)\\s*[:：]?\\s*", "");
-            if (t.length() >= 2 && t.length() <= 20 && Texts.countPunctuation(t) == 0) {
+            if (t.length() >= 2 && t.length() <= 20 && Texts.countPunctuation(t) == 0 && dateline.contains(t)) {
                 return t;
             }
         }
@@ -170,10 +218,5 @@ public final class GenericProfile implements SiteProfile {
             }
         }
         return -1;
-    }
-
-    private static String group(Pattern p, String s) {
-        Matcher m = p.matcher(s);
-        return m.find() ? Texts.blankToNull(m.group(1)) : null;
     }
 }

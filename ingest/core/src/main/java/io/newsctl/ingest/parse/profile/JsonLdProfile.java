@@ -37,6 +37,9 @@ public final class JsonLdProfile implements SiteProfile {
         if (title == null) {
             title = PageMeta.jsonText(a.get("name"));
         }
+        if (title == null) {
+            title = PageMeta.jsonText(a.get("title")); // Baidu cambrian
+        }
         String author = PageMeta.jsonText(a.get("author"));
         if (author == null) {
             author = PageMeta.jsonText(a.get("creator"));
@@ -47,6 +50,9 @@ public final class JsonLdProfile implements SiteProfile {
         var published = PublishTimes.parse(PageMeta.jsonText(a.get("datePublished")), page.fetchedAt(), page.zone());
         if (published == null) {
             published = PublishTimes.parse(PageMeta.jsonText(a.get("dateCreated")), page.fetchedAt(), page.zone());
+        }
+        if (published == null) {
+            published = PublishTimes.parse(PageMeta.jsonText(a.get("pubDate")), page.fetchedAt(), page.zone());
         }
         String publisher = PageMeta.jsonText(a.get("publisher"));
         String basedOn = PageMeta.jsonText(a.get("sourceOrganization"));

@@ -20,6 +20,7 @@ import org.jsoup.nodes.Element;
  */
 public final class WeChatProfile implements SiteProfile {
     private static final Pattern CT = Pattern.compile("(?:\\bct|\\bcreate_time|\\bpublish_time|\\bori_create_time)\\s*=\\s*[\"']?(\\d{10})\\b");
+    private static final Pattern CREATE_TIME = Pattern.compile("\\bcreateTime\\s*=\\s*[\"']((?:19|20)\\d{2}-\\d{1,2}-\\d{1,2}[ T]\\d{1,2}:\\d{2})");
     private static final Pattern NICKNAME = Pattern.compile("\\bnickname\\s*=\\s*(?:htmlDecode\\()?[\"']([^\"']{1,40})[\"']");
     private static final Pattern TITLE_VAR = Pattern.compile("\\bmsg_title\\s*=\\s*(?:htmlDecode\\()?[\"']([^\"']{1,200})[\"']");
 
@@ -52,6 +53,9 @@ public final class WeChatProfile implements SiteProfile {
             published = PublishTimes.epoch(Long.parseLong(ct), page.zone());
         }
         if (published == null) {
+            published = PublishTimes.parse(group(CREATE_TIME, scripts), page.fetchedAt(), page.zone());
+        }
+        if (published == null) {
             published = PublishTimes.parse(page.text("#publish_time"), page.fetchedAt(), page.zone());
         }
         String summary = first(page.meta().property("og:description"), page.meta().property("description"));
@@ -77,7 +81,7 @@ public final class WeChatProfile implements SiteProfile {
         StringBuilder sb = new StringBuilder();
         for (Element s : page.doc().select("script:not([src])")) {
             String d = s.data();
-            if (d.contains("ct") || d.contains("nickname") || d.contains("msg_title")) {
+            if (d.contains("ct") || d.contains("nickname") || d.contains("msg_title") || d.contains("createTime")) {
                 sb.append(d, 0, Math.min(d.length(), 200_000)).append('\n');
             }
         }
