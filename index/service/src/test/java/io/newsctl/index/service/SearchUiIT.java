@@ -107,6 +107,7 @@ class SearchUiIT {
                 && !d.findElements(By.cssSelector("#figures tbody tr")).isEmpty()
                 && !d.findElements(By.cssSelector("#related li")).isEmpty());
         assertEquals(title, browser.findElement(By.id("article-title")).getText());
+        screenshot("target/ui-article.png"); // for a person to look at; not asserted
         String entities = browser.findElement(By.id("entities")).getText();
         assertTrue(entities.contains(chipName) && entities.contains("英伟达"), entities);
         assertFalse(browser.findElement(By.id("article-body")).getText().contains("\u200A"));
@@ -118,6 +119,15 @@ class SearchUiIT {
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         wait.until(d -> d.findElement(By.id("error")).isDisplayed());
         assertTrue(browser.findElement(By.id("error")).getText().contains("营收>>1"));
+    }
+
+    private void screenshot(String path) {
+        try {
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(Path.of(path), png);
+        } catch (Exception e) {
+            // a missing screenshot is no test failure
+        }
     }
 
     private static long summaryTotal(WebDriver d) {
