@@ -79,7 +79,7 @@ final class IndexBenchCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Work files and the embedded node (default data/bench).")
     Path dataDir;
 
-    @Option(names = "--batch", defaultValue = "500", description = "Records per indexer batch, as max-poll-records (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "1000", description = "Records per indexer batch, as max-poll-records (default ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--bulk-mb", defaultValue = "5", description = "Largest bulk request in MiB, both runs (default ${DEFAULT-VALUE}).")

@@ -15,10 +15,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -127,40 +130,57 @@ public final class BulkWriter implements AutoCloseable {
 
     /** Writes the documents; results in the same order. */
     public List<ItemResult> write(List<IndexDocument> documents) throws UnavailableException {
-        int n = documents.size();
+        return write(documents.size(), documents::get);
+    }
+
+    /**
+     * Writes {@code n} documents produced on demand, results in the same order. Producing (mapping,
+     * serialising) overlaps with sending: a request goes out as soon as it is full while the next
+     * is being built, so Elasticsearch is not idle while the caller does its CPU work. A
+     * {@code null} document is skipped (its result is {@code null}).
+     */
+    public List<ItemResult> write(int n, IntFunction<IndexDocument> source) throws UnavailableException {
         ItemResult[] results = new ItemResult[n];
+        IndexDocument[] documents = new IndexDocument[n];
         byte[][] json = new byte[n][];
+        List<List<Integer>> requests = new ArrayList<>();
+        List<Future<Outcome>> sent = new ArrayList<>();
+        Semaphore slots = new Semaphore(settings.concurrency());
+        // several requests per call even for one batch, so `concurrency` of them can be in flight
+        int perRequest = Math.min(settings.maxDocs(),
+                Math.max(Math.min(n, 50), (n + 2 * settings.concurrency() - 1) / (2 * settings.concurrency())));
+        List<Integer> current = new ArrayList<>();
+        long bytes = 0;
         for (int i = 0; i < n; i++) {
-            json[i] = documents.get(i).json();
-        }
-        List<Integer> pending = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            pending.add(i);
-        }
-        Exception lastFailure = null;
-        for (int attempt = 0; attempt < settings.attempts() && !pending.isEmpty(); attempt++) {
-            if (attempt > 0) {
-                pause(attempt - 1);
+            IndexDocument document = source.apply(i);
+            if (document == null) {
+                continue;
             }
-            List<List<Integer>> requests = split(pending, json);
-            List<Outcome> outcomes = send(requests, documents, json);
+            documents[i] = document;
+            json[i] = document.json();
+            long size = json[i].length + 100L;
+            if (!current.isEmpty() && (bytes + size > settings.maxBytes() || current.size() >= perRequest)) {
+                requests.add(current);
+                sent.add(submit(current, documents, json, slots));
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(i);
+            bytes += size;
+        }
+        if (!current.isEmpty()) {
+            requests.add(current);
+            sent.add(submit(current, documents, json, slots));
+        }
+        List<Integer> pending = new ArrayList<>();
+        Exception lastFailure = collect(requests, outcomes(sent), results, pending);
+        List<IndexDocument> all = Arrays.asList(documents);
+        for (int attempt = 1; attempt < settings.attempts() && !pending.isEmpty(); attempt++) {
+            pause(attempt - 1);
+            List<List<Integer>> retry = split(pending, json);
             List<Integer> again = new ArrayList<>();
-            for (int r = 0; r < requests.size(); r++) {
-                Outcome outcome = outcomes.get(r);
-                List<Integer> request = requests.get(r);
-                if (outcome.failure != null) {
-                    lastFailure = outcome.failure;
-                    again.addAll(request);
-                    continue;
-                }
-                for (int k = 0; k < request.size(); k++) {
-                    int i = request.get(k);
-                    results[i] = outcome.items.get(k);
-                    if (results[i].status() == Status.RETRY) {
-                        again.add(i);
-                    }
-                }
-            }
+            Exception failure = collect(retry, send(retry, all, json), results, again);
+            lastFailure = failure != null ? failure : lastFailure;
             again.sort(null);
             pending = again;
         }
@@ -172,6 +192,65 @@ public final class BulkWriter implements AutoCloseable {
                     + settings.attempts() + " attempts (" + why + ")", lastFailure);
         }
         return Arrays.asList(results);
+    }
+
+    /** Records the outcome of each request; documents to try again go to {@code retry}. */
+    private static Exception collect(List<List<Integer>> requests, List<Outcome> outcomes, ItemResult[] results,
+                                     List<Integer> retry) {
+        Exception failure = null;
+        for (int r = 0; r < requests.size(); r++) {
+            Outcome outcome = outcomes.get(r);
+            List<Integer> request = requests.get(r);
+            if (outcome.failure != null) {
+                failure = outcome.failure;
+                retry.addAll(request);
+                continue;
+            }
+            for (int k = 0; k < request.size(); k++) {
+                int i = request.get(k);
+                results[i] = outcome.items.get(k);
+                if (results[i].status() == Status.RETRY) {
+                    retry.add(i);
+                }
+            }
+        }
+        return failure;
+    }
+
+    private Future<Outcome> submit(List<Integer> request, IndexDocument[] documents, byte[][] json, Semaphore slots) {
+        List<IndexDocument> all = Arrays.asList(documents);
+        if (pool == null) {
+            return CompletableFuture.completedFuture(sendOne(request, all, json));
+        }
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.completedFuture(new Outcome(null, e));
+        }
+        return pool.submit(() -> {
+            try {
+                return sendOne(request, all, json);
+            } finally {
+                slots.release();
+            }
+        });
+    }
+
+    private static List<Outcome> outcomes(List<Future<Outcome>> futures) {
+        List<Outcome> outcomes = new ArrayList<>(futures.size());
+        for (Future<Outcome> future : futures) {
+            try {
+                outcomes.add(future.get());
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                outcomes.add(new Outcome(null, cause instanceof Exception ex ? ex : new RuntimeException(cause)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcomes.add(new Outcome(null, e));
+            }
+        }
+        return outcomes;
     }
 
     /** Consecutive requests, each within the byte and count limits (a single oversize document goes alone). */
@@ -210,19 +289,7 @@ public final class BulkWriter implements AutoCloseable {
         for (List<Integer> request : requests) {
             futures.add(pool.submit(() -> sendOne(request, documents, json)));
         }
-        List<Outcome> outcomes = new ArrayList<>(requests.size());
-        for (Future<Outcome> future : futures) {
-            try {
-                outcomes.add(future.get());
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                outcomes.add(new Outcome(null, cause instanceof Exception ex ? ex : new RuntimeException(cause)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                outcomes.add(new Outcome(null, e));
-            }
-        }
-        return outcomes;
+        return outcomes(futures);
     }
 
     private Outcome sendOne(List<Integer> request, List<IndexDocument> documents, byte[][] json) {

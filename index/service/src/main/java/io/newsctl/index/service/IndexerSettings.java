@@ -21,7 +21,7 @@ import java.time.Duration;
 @ConfigurationProperties("news.indexer")
 public record IndexerSettings(
         @Bindable(defaultValue = "index") @NotBlank String groupId,
-        @Bindable(defaultValue = "500") @Min(1) @Max(10000) int maxPollRecords,
+        @Bindable(defaultValue = "1000") @Min(1) @Max(10000) int maxPollRecords,
         @Bindable(defaultValue = "5242880") @Min(65536) @Max(104857600) long bulkMaxBytes,
         @Bindable(defaultValue = "1000") @Min(1) @Max(10000) int bulkMaxDocs,
         @Bindable(defaultValue = "2") @Min(1) @Max(16) int bulkConcurrency,
