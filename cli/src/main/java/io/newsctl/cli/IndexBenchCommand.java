@@ -23,7 +23,6 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -51,10 +50,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code newsctl bench-index}: indexes N synthetic articles twice in one run — once as raw
- * {@code _bulk} requests of the prebuilt documents, once through the indexer (the index service's
- * {@link IndexHandler}: decode the Kafka record, map, bounded concurrent bulks) — and prints both
- * rates, then the latency of 2-term searches with 3 facets over the indexer's index.
+ * {@code newsctl bench-index}: indexes N synthetic articles twice in one run — as raw {@code _bulk}
+ * requests of the prebuilt documents and through the indexer (the index service's
+ * {@link IndexHandler}: decode the Kafka record, map, bounded concurrent bulks), in alternating
+ * rounds into two indices — and prints both rates, then the latency of 2-term searches with 3
+ * facets over the indexer's index.
  */
 @Command(name = "bench-index", mixinStandardHelpOptions = true,
         description = "Benchmark indexing (indexer vs raw _bulk of the same documents) and search latency.")
@@ -146,11 +146,10 @@ final class IndexBenchCommand implements Callable<Integer> {
         }
         BulkWriter.Settings settings = BulkWriter.Settings.DEFAULT.withLimits((long) bulkMb << 20, bulkDocs, concurrency);
 
-        double rawRate = rawBulk(url, raw.index(), documentsFile, settings);
-        say("raw _bulk:  %,.0f docs/s", rawRate);
-        double indexerRate = indexer(client, indexer, enrichedFile, settings);
-        say("indexer:    %,.0f docs/s", indexerRate);
-        say("indexer / raw _bulk = %.2f", indexerRate / rawRate);
+        double[] rates = interleaved(client, url, raw.index(), indexer, documentsFile, enrichedFile, settings);
+        say("raw _bulk:  %,.0f docs/s", rates[0]);
+        say("indexer:    %,.0f docs/s", rates[1]);
+        say("indexer / raw _bulk = %.2f", rates[1] / rates[0]);
         for (IndexLayout layout : List.of(raw, indexer)) {
             client.indices().refresh(r -> r.index(layout.alias()));
             long count = client.count(c -> c.index(layout.alias())).count();
@@ -200,44 +199,75 @@ final class IndexBenchCommand implements Callable<Integer> {
         return bytes;
     }
 
-    /** Prebuilt documents as NDJSON _bulk bodies with the same limits, {@code concurrency} in flight. */
-    private double rawBulk(String url, String index, Path documentsFile, BulkWriter.Settings settings) throws Exception {
+    /**
+     * Both runs in alternating rounds of the same articles (raw first in even rounds, the indexer
+     * first in odd ones), so a change in the machine's load during the run hits both alike. Returns
+     * {raw docs/s, indexer docs/s}, each over the time spent in its own rounds.
+     */
+    private double[] interleaved(ElasticsearchClient client, String url, String rawIndex, IndexLayout layout,
+                                 Path documentsFile, Path enrichedFile, BulkWriter.Settings settings) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         URI bulk = URI.create(url.replaceAll("/+$", "") + "/_bulk");
+        int rounds = Math.max(1, Math.min(10, articles / 2000));
+        int perRound = articles / rounds;
+        long rawNanos = 0;
+        long indexerNanos = 0;
+        try (DataInputStream documents = new DataInputStream(new BufferedInputStream(Files.newInputStream(documentsFile), 1 << 20));
+             DataInputStream records = new DataInputStream(new BufferedInputStream(Files.newInputStream(enrichedFile), 1 << 20));
+             BulkWriter writer = new BulkWriter(client, layout.alias(), true, settings)) {
+            IndexHandler handler = new IndexHandler(new DocumentMapper(), writer);
+            long offset = 0;
+            for (int round = 0; round < rounds; round++) {
+                int count = round == rounds - 1 ? articles - round * perRound : perRound;
+                for (int turn = 0; turn < 2; turn++) {
+                    boolean rawTurn = (turn == 0) == (round % 2 == 0);
+                    long started = System.nanoTime();
+                    if (rawTurn) {
+                        rawBulk(http, bulk, rawIndex, documents, count, settings);
+                        rawNanos += System.nanoTime() - started;
+                    } else {
+                        indexer(handler, records, count, offset);
+                        indexerNanos += System.nanoTime() - started;
+                    }
+                }
+                offset += count;
+            }
+        }
+        return new double[] {articles / (rawNanos / 1e9), articles / (indexerNanos / 1e9)};
+    }
+
+    /** Prebuilt documents as NDJSON _bulk bodies with the same limits, {@code concurrency} in flight. */
+    private static void rawBulk(HttpClient http, URI bulk, String index, DataInputStream in, int count,
+                                BulkWriter.Settings settings) throws Exception {
         Semaphore inFlight = new Semaphore(settings.concurrency());
         List<CompletableFuture<Void>> pending = new ArrayList<>();
         List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        long started = System.nanoTime();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(documentsFile), 1 << 20))) {
-            ByteArrayOutputStream body = new ByteArrayOutputStream((int) settings.maxBytes() + 65536);
-            int docs = 0;
-            for (int i = 0; i < articles; i++) {
-                String id = in.readUTF();
-                byte[] json = in.readNBytes(in.readInt());
-                byte[] action = ("{\"index\":{\"_index\":\"" + index + "\",\"_id\":\"" + id + "\"}}\n")
-                        .getBytes(StandardCharsets.UTF_8);
-                if (docs > 0 && (body.size() + action.length + json.length + 1 > settings.maxBytes()
-                        || docs >= settings.maxDocs())) {
-                    pending.add(send(http, bulk, body.toByteArray(), inFlight, failures));
-                    body.reset();
-                    docs = 0;
-                }
-                body.write(action);
-                body.write(json);
-                body.write('\n');
-                docs++;
-            }
-            if (docs > 0) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream((int) settings.maxBytes() + 65536);
+        int docs = 0;
+        for (int i = 0; i < count; i++) {
+            String id = in.readUTF();
+            byte[] json = in.readNBytes(in.readInt());
+            byte[] action = ("{\"index\":{\"_index\":\"" + index + "\",\"_id\":\"" + id + "\"}}\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            if (docs > 0 && (body.size() + action.length + json.length + 1 > settings.maxBytes()
+                    || docs >= settings.maxDocs())) {
                 pending.add(send(http, bulk, body.toByteArray(), inFlight, failures));
+                body.reset();
+                docs = 0;
             }
+            body.write(action);
+            body.write(json);
+            body.write('\n');
+            docs++;
+        }
+        if (docs > 0) {
+            pending.add(send(http, bulk, body.toByteArray(), inFlight, failures));
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-        double rate = articles / seconds(started);
         if (!failures.isEmpty()) {
             throw new IllegalStateException("raw _bulk failed: " + failures.get(0));
         }
-        return rate;
     }
 
     private static CompletableFuture<Void> send(HttpClient http, URI bulk, byte[] body, Semaphore inFlight,
@@ -260,37 +290,20 @@ final class IndexBenchCommand implements Callable<Integer> {
     }
 
     /** The index service's handler on batches of records, as the stage runner calls it. */
-    private double indexer(ElasticsearchClient client, IndexLayout layout, Path enrichedFile,
-                           BulkWriter.Settings settings) throws Exception {
-        long started = System.nanoTime();
-        try (BulkWriter writer = new BulkWriter(client, layout.alias(), true, settings);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(enrichedFile), 1 << 20))) {
-            IndexHandler handler = new IndexHandler(new DocumentMapper(), writer);
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(batch);
-            for (long offset = 0; ; offset++) {
-                byte[] value;
-                try {
-                    value = in.readNBytes(in.readInt());
-                } catch (EOFException end) {
-                    value = null;
+    private void indexer(IndexHandler handler, DataInputStream in, int count, long firstOffset) throws Exception {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(batch);
+        for (int i = 0; i < count; i++) {
+            byte[] value = in.readNBytes(in.readInt());
+            records.add(new ConsumerRecord<>(Topics.ENRICHED, 0, firstOffset + i, null, value));
+            if (records.size() == batch || i == count - 1) {
+                List<Rejection> rejections = handler.handle(records);
+                if (!rejections.isEmpty()) {
+                    throw new IllegalStateException("indexer rejected " + rejections.size() + " documents: "
+                            + rejections.get(0).errorType() + " " + rejections.get(0).reason());
                 }
-                if (value != null) {
-                    records.add(new ConsumerRecord<>(Topics.ENRICHED, 0, offset, null, value));
-                }
-                if (records.size() == batch || (value == null && !records.isEmpty())) {
-                    List<Rejection> rejections = handler.handle(records);
-                    if (!rejections.isEmpty()) {
-                        throw new IllegalStateException("indexer rejected " + rejections.size() + " documents: "
-                                + rejections.get(0).errorType() + " " + rejections.get(0).reason());
-                    }
-                    records = new ArrayList<>(batch);
-                }
-                if (value == null) {
-                    break;
-                }
+                records = new ArrayList<>(batch);
             }
         }
-        return articles / seconds(started);
     }
 
     private void searchLatency(ElasticsearchClient client, IndexLayout layout) throws Exception {

@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Searches the article index. User text becomes match-phrase queries over the segmented fields and
- * their {@code standard} sub-fields (for recall when a query word is cut differently from the
- * document); filters become term, range and nested filters. Nothing the user typed is passed as
+ * the character-level {@code title.std} (for recall when a query word is cut differently from a
+ * headline); filters become term, range and nested filters. Nothing the user typed is passed as
  * query syntax.
  */
 public final class ArticleSearch {
