@@ -36,6 +36,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "DIR", description = "Saved pages to ingest (default: samples/).")
     Path samples;
 
+    @Option(names = "--rules", paramLabel = "DIR", description = "Alert rules to load (default: samples/rules/).")
+    Path rules;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Server data and logs (default: data/demo/).")
     Path dataDir;
 
@@ -51,6 +54,7 @@ final class DemoCommand implements Callable<Integer> {
         Path home = Path.of(System.getProperty("newsctl.home", ".")).toAbsolutePath().normalize();
         Path samplesDir = samples != null ? samples : home.resolve("samples");
         Path data = dataDir != null ? dataDir : home.resolve("data/demo");
+        Path rulesDir = rules != null ? rules : home.resolve("samples/rules");
         if (!Files.isDirectory(samplesDir)) {
             throw new IllegalArgumentException("no samples directory at " + samplesDir);
         }
@@ -67,7 +71,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Starting ingest, extract, index and alert, and ingesting " + samplesDir + " …");
             out.flush();
             pipeline = DemoPipeline.start(servers.endpoints(),
-                    new DemoPipeline.Options(samplesDir, port, data.resolve("logs")));
+                    new DemoPipeline.Options(samplesDir, rulesDir, port,
+                            data.resolve("logs")));
         } catch (RuntimeException e) {
             servers.close();
             throw e;

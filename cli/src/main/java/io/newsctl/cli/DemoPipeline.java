@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +33,11 @@ final class DemoPipeline implements AutoCloseable {
 
     /**
      * @param samples    directory of saved pages to ingest
+     * @param rules      directory of alert rules to load (JSON, one rule per file)
      * @param searchPort port of the search API and UI
      * @param logDir     where the services' logs go
      */
-    record Options(Path samples, int searchPort, Path logDir) {
+    record Options(Path samples, Path rules, int searchPort, Path logDir) {
     }
 
     private final List<ServiceProcess> services;
@@ -59,13 +62,19 @@ final class DemoPipeline implements AutoCloseable {
                 "NEWS_KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrap(),
                 "NEWS_KAFKA_CREATE_TOPICS", "true");
         List<ServiceProcess> started = new ArrayList<>();
+        // one thread per service start: the common pool has a single worker on a 2-core machine
+        ExecutorService starter = Executors.newFixedThreadPool(3, Thread.ofPlatform().name("start-", 0).factory());
         try {
             // Consumers first, so they are in their groups before the first article arrives.
             List<CompletableFuture<ServiceProcess>> consumers = List.of(
                     CompletableFuture.supplyAsync(() -> launch(started, "index", options.searchPort(),
-                            with(common, "NEWS_ELASTICSEARCH_URL", servers.elasticsearchUrl().toString()), options)),
-                    CompletableFuture.supplyAsync(() -> launch(started, "extract", freePort(), common, options)),
-                    CompletableFuture.supplyAsync(() -> launch(started, "alert", freePort(), common, options)));
+                            with(common, "NEWS_ELASTICSEARCH_URL", servers.elasticsearchUrl().toString()), options),
+                            starter),
+                    CompletableFuture.supplyAsync(() -> launch(started, "extract", freePort(), common, options),
+                            starter),
+                    CompletableFuture.supplyAsync(() -> launch(started, "alert", freePort(),
+                            with(common, "NEWS_ALERT_SEED_RULES_DIR", options.rules().toAbsolutePath().toString()),
+                            options), starter));
             RuntimeException failure = null;
             for (CompletableFuture<ServiceProcess> consumer : consumers) {
                 try {
@@ -91,6 +100,8 @@ final class DemoPipeline implements AutoCloseable {
         } catch (RuntimeException e) {
             stopAll(started);
             throw e;
+        } finally {
+            starter.shutdown();
         }
     }
 

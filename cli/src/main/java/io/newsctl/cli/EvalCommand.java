@@ -77,6 +77,13 @@ final class EvalCommand implements Callable<Integer> {
                     ok = false;
                 }
             }
+            Path holdout = dir.resolveSibling(dir.getFileName() + "-holdout");
+            if (texts == null && Files.isDirectory(holdout)) {
+                // written after the rules were tuned: the fairer estimate for unseen text; reported, not gated
+                out.println();
+                out.println("Held-out articles (" + holdout + "):");
+                out.print(Evaluation.run(Extractor.createDefault(), holdout).report(verbose));
+            }
         }
         if (only != null && !only.equals("parse") && !only.equals("extract")) {
             throw new IllegalArgumentException("--only takes 'parse' or 'extract'");

@@ -9,9 +9,11 @@ import picocli.CommandLine.Command;
 @Command(name = "newsctl",
         mixinStandardHelpOptions = true,
         versionProvider = Newsctl.Version.class,
-        description = "Chinese tech-news pipeline: demo, extract, eval, annotate, reindex, bench-index.",
+        description = "Chinese tech-news pipeline: demo, extract, crawl, import, eval, annotate, reindex, bench-index.",
         subcommands = {
                 ExtractCommand.class,
+                CrawlCommand.class,
+                ImportCommand.class,
                 DemoCommand.class,
                 EvalCommand.class,
                 AnnotateCommand.class,

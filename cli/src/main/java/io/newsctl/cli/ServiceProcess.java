@@ -73,6 +73,26 @@ final class ServiceProcess implements AutoCloseable {
         return jvm.logFile();
     }
 
+    boolean isAlive() {
+        return jvm.isAlive();
+    }
+
+    /** Exit code, or empty while running. */
+    OptionalLong exitCode() {
+        return jvm.exitCode();
+    }
+
+    /** SIGTERM (what Kubernetes sends first), then up to {@code grace} to drain, then SIGKILL. */
+    void stop(Duration grace) {
+        jvm.stop(grace);
+    }
+
+    /** SIGKILL at once, as when a node dies or the kernel's OOM killer strikes; returns once it is gone. */
+    void kill() {
+        ProcessHandle.of(jvm.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        jvm.stop(Duration.ofSeconds(10));
+    }
+
     @Override
     public void close() {
         jvm.stop(STOP_GRACE);

@@ -32,7 +32,7 @@ class DemoPipelineIT {
     @BeforeAll
     void start(ServerEndpoints servers) {
         pipeline = DemoPipeline.start(servers, new DemoPipeline.Options(Path.of("../samples"),
-                DemoPipeline.freePort(), Path.of("target/demo-it-logs")));
+                Path.of("../samples/rules"), DemoPipeline.freePort(), Path.of("target/demo-it-logs")));
         index = pipeline.services().stream().filter(s -> s.name().equals("index")).findFirst().orElseThrow();
     }
 

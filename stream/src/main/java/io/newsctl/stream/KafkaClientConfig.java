@@ -14,7 +14,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * <ul>
  *   <li>Offsets are committed by hand after the batch is stored (at-least-once, no loss).</li>
  *   <li>Cooperative-sticky assignment: adding or removing an instance moves only the partitions that
- *       must move, instead of stopping every consumer of the group.</li>
+ *       must move, instead of stopping every consumer of the group. The Kafka 4 consumer protocol
+ *       (KIP-848, {@code group.protocol=consumer} as a client override) is incremental too; the broker
+ *       assigns the partitions then, so no client-side assignor is set.</li>
  *   <li>Producers are idempotent with acks=all, and batch with a small linger: alerts must arrive
  *       within a second, and a few milliseconds of linger cut the per-message cost several fold.</li>
  *   <li>Keys and values stay bytes: the stage decodes them itself, so a record that cannot be decoded
@@ -37,6 +39,8 @@ public final class KafkaClientConfig {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // the alert service writes in transactions: never act on output of an aborted one
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_RECORD_BYTES);
@@ -44,6 +48,10 @@ public final class KafkaClientConfig {
             props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.groupInstanceId());
         }
         props.putAll(settings.clientOverrides());
+        if ("consumer".equalsIgnoreCase(String.valueOf(props.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG)).strip())) {
+            // the consumer refuses a client-side assignor with the broker-driven protocol
+            props.remove(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG);
+        }
         return props;
     }
 

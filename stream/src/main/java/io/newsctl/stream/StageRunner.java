@@ -1,6 +1,7 @@
 package io.newsctl.stream;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -36,9 +38,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One batch at a time: poll, hand the batch to the {@link BatchHandler}, dead-letter what it
  * rejected, commit. Offsets are committed only after the handler returned, i.e. after the batch is
- * stored, so a crash at any point re-delivers rather than loses. Because nothing is in flight when
- * {@code poll} runs, a rebalance never finds uncommitted work: there is nothing to commit on
- * revocation.
+ * stored, so a crash at any point re-delivers rather than loses. Nothing is in flight when
+ * {@code poll} runs; offsets of stored batches whose commit did not go through (a commit refused
+ * while a rebalance is in progress, a timeout) are kept and committed again on the next batch, when
+ * their partitions are revoked, and before the consumer closes — so a rebalance or a graceful stop
+ * re-delivers nothing that was stored.
  *
  * <p>While the handler reports {@link TransientException}s the runner pauses its partitions and
  * keeps polling (so the group does not evict it), then retries the same batch with capped
@@ -58,11 +62,19 @@ public final class StageRunner implements AutoCloseable {
     private final Counter deadLettered;
     private final Counter retries;
     private final Timer batchTimer;
+    private final Timer handleTimer;
+    private final Counter assignedEvents;
+    private final Counter revokedEvents;
+    private final Counter lostEvents;
     private final MeterRegistry registry;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Set<TopicPartition> revokedDuringBatch = new HashSet<>();
+    /** Offsets of stored records not yet committed; only touched by the loop thread (callbacks run in poll). */
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private final Set<TopicPartition> owned = new HashSet<>();
+    private final AtomicInteger assignedPartitions = new AtomicInteger();
     private volatile boolean stopRequested;
     private volatile boolean backingOff;
     private Thread thread;
@@ -86,6 +98,19 @@ public final class StageRunner implements AutoCloseable {
                 .description("batch retries after transient failures").register(registry);
         this.batchTimer = Timer.builder("newsctl.stage.batch").tag("stage", settings.stage())
                 .description("time to process and commit one batch").register(registry);
+        this.handleTimer = Timer.builder("newsctl.stage.handle").tag("stage", settings.stage())
+                .description("time the handler took to store one batch (for index: one bulk request)")
+                .register(registry);
+        this.assignedEvents = rebalanceCounter("assigned");
+        this.revokedEvents = rebalanceCounter("revoked");
+        this.lostEvents = rebalanceCounter("lost");
+        Gauge.builder("newsctl.stage.partitions", assignedPartitions, AtomicInteger::get).tag("stage", settings.stage())
+                .description("partitions currently assigned to this instance").register(registry);
+    }
+
+    private Counter rebalanceCounter(String event) {
+        return Counter.builder("newsctl.stage.rebalances").tag("stage", settings.stage()).tag("event", event)
+                .description("rebalance callbacks that moved partitions to or from this instance").register(registry);
     }
 
     /** Starts the loop on a new thread. */
@@ -149,6 +174,7 @@ public final class StageRunner implements AutoCloseable {
             while (!stopRequested) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
                 if (records.isEmpty()) {
+                    commitUncommitted(consumer); // a commit that failed earlier, retried while idle
                     continue;
                 }
                 List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
@@ -159,13 +185,18 @@ public final class StageRunner implements AutoCloseable {
                 }
                 sample.stop(batchTimer);
             }
+            // Graceful stop: the last batch is stored; commit what is left, then close() leaves the
+            // group (its revocation callback commits anything a rebalance still held back).
+            commitUncommitted(consumer);
             state.set(State.STOPPED);
-            LOG.info("stage {} stopped", settings.stage());
         } catch (Throwable e) {
             failure.set(e);
             state.set(State.FAILED);
             LOG.error("stage {} failed; it no longer consumes", settings.stage(), e);
         } finally {
+            if (state.get() == State.STOPPED) {
+                LOG.info("stage {} stopped and left group {}", settings.stage(), settings.groupId());
+            }
             stopped.countDown();
         }
     }
@@ -181,7 +212,9 @@ public final class StageRunner implements AutoCloseable {
                 return false;
             }
             try {
+                Timer.Sample handling = Timer.start(registry);
                 List<Rejection> rejections = handler.handle(List.copyOf(batch));
+                handling.stop(handleTimer);
                 deadLetters.publish(rejections);
                 deadLettered.increment(rejections.size());
                 processed.increment(batch.size() - rejections.size());
@@ -275,26 +308,48 @@ public final class StageRunner implements AutoCloseable {
         }
     }
 
+    /** Remembers the batch's offsets as stored, then commits everything not yet committed. */
     private void commit(Consumer<byte[], byte[]> consumer, List<ConsumerRecord<byte[], byte[]>> batch) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : batch) {
-            offsets.merge(new TopicPartition(record.topic(), record.partition()),
+            uncommitted.merge(new TopicPartition(record.topic(), record.partition()),
                     new OffsetAndMetadata(record.offset() + 1),
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
-        offsets.keySet().retainAll(consumer.assignment());
+        commitUncommitted(consumer);
+    }
+
+    private void commitUncommitted(Consumer<byte[], byte[]> consumer) {
+        if (uncommitted.isEmpty()) {
+            return;
+        }
+        uncommitted.keySet().retainAll(consumer.assignment()); // partitions gone are another member's now
+        commitSync(consumer, Map.copyOf(uncommitted), "batch");
+    }
+
+    /**
+     * Commits {@code offsets} and forgets them once stored. A commit refused because a rebalance is
+     * in progress keeps them: they are committed on revocation or with the next batch. A commit
+     * refused because this member was fenced drops them: the partitions belong to another member,
+     * which re-reads from the last commit (writes are idempotent; the cost is repeated work).
+     */
+    private void commitSync(Consumer<byte[], byte[]> consumer, Map<TopicPartition, OffsetAndMetadata> offsets,
+                            String when) {
         if (offsets.isEmpty()) {
             return;
         }
         try {
             consumer.commitSync(offsets);
-        } catch (CommitFailedException | RebalanceInProgressException e) {
-            // The partitions moved while we worked; the new owner re-reads from the last commit.
-            // The writes are idempotent, so the only cost is repeated work.
-            LOG.info("stage {}: commit skipped after a rebalance ({}); records will be re-delivered",
-                    settings.stage(), e.getMessage());
+            offsets.forEach((partition, offset) -> uncommitted.remove(partition, offset)); // unless newer
+        } catch (RebalanceInProgressException e) {
+            LOG.info("stage {}: {} commit deferred by a rebalance in progress; retried after it", settings.stage(),
+                    when);
+        } catch (CommitFailedException e) {
+            offsets.keySet().forEach(uncommitted::remove);
+            LOG.info("stage {}: {} commit refused after a rebalance ({}); records will be re-delivered",
+                    settings.stage(), when, e.getMessage());
         } catch (KafkaException e) {
-            LOG.warn("stage {}: commit failed ({}); records will be re-delivered", settings.stage(), e.toString());
+            LOG.warn("stage {}: {} commit failed ({}); retried with the next batch", settings.stage(), when,
+                    e.toString());
         }
     }
 
@@ -315,17 +370,39 @@ public final class StageRunner implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // Called only from poll(), when no batch is in flight except one waiting out a back-off:
-            // drop that batch's records of these partitions, uncommitted, for the new owner.
+            // Called only from poll() (or close()), when no batch is in flight except one waiting out
+            // a back-off: drop that batch's records of these partitions, uncommitted, for the new
+            // owner; commit what was stored of them but not yet committed, so it is not read twice.
             revokedDuringBatch.addAll(partitions);
-            if (!partitions.isEmpty()) {
-                LOG.info("stage {}: partitions revoked {}", settings.stage(), partitions);
+            if (partitions.isEmpty()) {
+                return;
             }
+            Map<TopicPartition, OffsetAndMetadata> stored = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata offset = uncommitted.get(partition);
+                if (offset != null) {
+                    stored.put(partition, offset);
+                }
+            }
+            commitSync(consumer, stored, "revocation");
+            partitions.forEach(uncommitted::remove);
+            revokedEvents.increment();
+            owned.removeAll(partitions);
+            assignedPartitions.set(owned.size());
+            LOG.info("stage {}: partitions revoked {}", settings.stage(), partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            onPartitionsRevoked(partitions);
+            // Already another member's: nothing may be committed for them.
+            revokedDuringBatch.addAll(partitions);
+            partitions.forEach(uncommitted::remove);
+            if (!partitions.isEmpty()) {
+                lostEvents.increment();
+                owned.removeAll(partitions);
+                assignedPartitions.set(owned.size());
+                LOG.warn("stage {}: partitions lost {}", settings.stage(), partitions);
+            }
         }
 
         @Override
@@ -333,7 +410,10 @@ public final class StageRunner implements AutoCloseable {
             if (backingOff) {
                 consumer.pause(partitions);
             }
+            owned.addAll(partitions);
+            assignedPartitions.set(owned.size());
             if (!partitions.isEmpty()) {
+                assignedEvents.increment();
                 LOG.info("stage {}: partitions assigned {}", settings.stage(), partitions);
             }
         }

@@ -111,8 +111,12 @@ public final class Extractor {
 
         List<Keywords.Occurrence> words = new ArrayList<>();
         for (FieldText f : fields) {
+            Map<Long, String> canonicalBySpan = new HashMap<>();
+            for (Mention m : a.mentions.getOrDefault(f, List.of())) {
+                canonicalBySpan.put(((long) m.start() << 32) | m.end(), m.canonical());
+            }
             for (Token t : a.tokens.get(f)) {
-                words.add(new Keywords.Occurrence(t, f == title, a.canonicalAt(f, t)));
+                words.add(new Keywords.Occurrence(t, f == title, canonicalBySpan.get(((long) t.start() << 32) | t.end())));
             }
         }
         List<String> keywords = Keywords.top(words, KEYWORDS);
@@ -225,19 +229,6 @@ public final class Extractor {
                 out.add(new Entity(first.type(), first.surface(), first.canonical(), first.id(), first.vendor(), spans));
             }
             return out;
-        }
-
-        /** The canonical name when the token is exactly a knowledge-base mention. */
-        String canonicalAt(FieldText f, Token t) {
-            for (Mention m : mentions.getOrDefault(f, List.of())) {
-                if (m.start() == t.start() && m.end() == t.end()) {
-                    return m.canonical();
-                }
-                if (m.start() > t.start()) {
-                    break;
-                }
-            }
-            return null;
         }
 
         String joined(FieldText f) {

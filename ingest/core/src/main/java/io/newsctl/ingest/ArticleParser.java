@@ -59,10 +59,50 @@ public final class ArticleParser {
         this.zone = zone;
     }
 
+    /**
+     * Profile names a crawl source may ask for: {@code auto} picks per page (the default); a site
+     * profile name ({@code 36kr}, {@code wechat}) reads every page of the source with that profile even
+     * when its host or markup would not select it (mirrors, syndication partners); the metadata and
+     * generic names are what {@code auto} falls back to anyway.
+     */
+    public static final List<String> PROFILES = List.of("auto", "36kr", "wechat", "json-ld", "opengraph", "generic");
+
     /** Site profiles for 36Kr and WeChat, JSON-LD and OpenGraph metadata, the generic extractor; Asia/Shanghai. */
     public static ArticleParser createDefault() {
         return new ArticleParser(List.of(new Kr36Profile(), new WeChatProfile()), new JsonLdProfile(),
                 new OpenGraphProfile(), new GenericProfile(), PublishTimes.DEFAULT_ZONE);
+    }
+
+    /** The parser for a source's {@code profile} (one of {@link #PROFILES}). */
+    public static ArticleParser forProfile(String name) {
+        if (name == null || !PROFILES.contains(name)) {
+            throw new IllegalArgumentException("unknown profile '" + name + "'; known: " + PROFILES);
+        }
+        return switch (name) {
+            case "36kr" -> new ArticleParser(List.of(new Forced(new Kr36Profile()), new WeChatProfile()),
+                    new JsonLdProfile(), new OpenGraphProfile(), new GenericProfile(), PublishTimes.DEFAULT_ZONE);
+            case "wechat" -> new ArticleParser(List.of(new Forced(new WeChatProfile()), new Kr36Profile()),
+                    new JsonLdProfile(), new OpenGraphProfile(), new GenericProfile(), PublishTimes.DEFAULT_ZONE);
+            default -> createDefault();
+        };
+    }
+
+    /** A site profile applied to every page. */
+    private record Forced(SiteProfile profile) implements SiteProfile {
+        @Override
+        public String name() {
+            return profile.name();
+        }
+
+        @Override
+        public boolean appliesTo(PageContext page) {
+            return true;
+        }
+
+        @Override
+        public Extraction extract(PageContext page) {
+            return profile.extract(page);
+        }
     }
 
     /**

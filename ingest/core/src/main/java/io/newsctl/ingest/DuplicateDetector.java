@@ -15,8 +15,9 @@ import java.util.Objects;
  *
  * <p>An in-memory index: exact hashes in a map, SimHashes split into {@code maxDistance + 1} bands
  * so any fingerprint within the distance shares at least one band exactly (pigeonhole), which keeps
- * lookups far below a scan. Persistence comes later: the state is just (id, {@link Fingerprint})
- * pairs, replayed through {@link #add}. Thread-safe (synchronised).
+ * lookups far below a scan. The state is just (id, {@link Fingerprint}) pairs: the crawler stores
+ * them in its crawl state and replays them through {@link #add} at start-up, newest first within a
+ * cap ({@link io.newsctl.ingest.crawl.DedupIndex}). Thread-safe (synchronised).
  */
 public final class DuplicateDetector {
     /** A duplicate found: the earlier article's id, the SimHash distance, whether the text is identical. */
@@ -122,6 +123,27 @@ public final class DuplicateDetector {
         if (fp.length() >= minLength) {
             for (int b = 0; b < bands; b++) {
                 bandIndex.get(b).computeIfAbsent(bandKey(fp.simHash(), b), k -> new ArrayList<>(1)).add(id);
+            }
+        }
+    }
+
+    /** Forgets an article (e.g. to keep the index within a size cap); no-op for an unknown id. */
+    public synchronized void remove(String id) {
+        Fingerprint old = byId.remove(id);
+        if (old == null) {
+            return;
+        }
+        byHash.remove(old.contentHash(), id);
+        if (old.length() >= minLength) {
+            for (int b = 0; b < bands; b++) {
+                Long key = bandKey(old.simHash(), b);
+                List<String> l = bandIndex.get(b).get(key);
+                if (l != null) {
+                    l.remove(id);
+                    if (l.isEmpty()) {
+                        bandIndex.get(b).remove(key);
+                    }
+                }
             }
         }
     }

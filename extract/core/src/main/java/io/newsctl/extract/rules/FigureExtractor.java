@@ -82,13 +82,17 @@ public final class FigureExtractor {
             }
         }
         List<int[]> periods = periods(text);
+        boolean[] inEntity = new boolean[text.length() + 1];
+        for (Mention m : mentions) {
+            java.util.Arrays.fill(inEntity, m.start(), m.end(), true);
+        }
         List<Figure> out = new ArrayList<>();
         Matcher m = NUMBER.matcher(text);
         int from = 0;
         while (from < text.length() && m.find(from)) {
             int start = m.start();
             from = m.end();
-            if (start > 0 && text.charAt(start - 1) == '第' || insideEntity(mentions, start)) {
+            if (start > 0 && text.charAt(start - 1) == '第' || inEntity[start]) {
                 continue;
             }
             Quantity q = quantity(text, start, m.end(), true);
@@ -156,15 +160,6 @@ public final class FigureExtractor {
             return s - 1;
         }
         return s;
-    }
-
-    private static boolean insideEntity(List<Mention> mentions, int pos) {
-        for (Mention m : mentions) {
-            if (pos >= m.start() && pos < m.end()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int numberEnd(String text, int start) {

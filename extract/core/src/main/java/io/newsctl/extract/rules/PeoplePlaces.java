@@ -41,6 +41,13 @@ public final class PeoplePlaces {
     public static List<Mention> find(FieldText f, List<Term> terms, List<Mention> known, String author) {
         String text = f.normalized();
         List<Mention> titled = titledPeople(f, known);
+        boolean[] covered = new boolean[text.length() + 1];
+        for (Mention m : known) {
+            java.util.Arrays.fill(covered, m.start(), m.end(), true);
+        }
+        for (Mention m : titled) {
+            java.util.Arrays.fill(covered, m.start(), m.end(), true);
+        }
         List<Mention> people = new ArrayList<>(titled);
         List<Mention> places = new ArrayList<>();
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
@@ -59,7 +66,7 @@ public final class PeoplePlaces {
             if (!person && !place && !byline) {
                 continue;
             }
-            if (overlaps(known, start, end) || overlaps(titled, start, end)) {
+            if (covered(covered, start, end)) {
                 continue;
             }
             if (byline) {
@@ -279,6 +286,15 @@ public final class PeoplePlaces {
         for (String cue : BYLINE) {
             int from = start - cue.length();
             if (from >= 0 && text.startsWith(cue, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean covered(boolean[] covered, int start, int end) {
+        for (int i = start; i < end && i < covered.length; i++) {
+            if (covered[i]) {
                 return true;
             }
         }

@@ -39,13 +39,31 @@ public final class Segmenter {
      * @param placeRecognition   HanLP's place recognizer (dictionary places are tagged either way)
      * @param orgRecognition     HanLP's organization recognizer
      * @param knowledgeBase      the knowledge base in the segmenter's custom dictionary
+     * @param selectiveNames     run the name recognizers only on sentences with a name cue
      */
     public record Options(boolean viterbi, boolean personRecognition, boolean translatedNames,
-                          boolean placeRecognition, boolean orgRecognition, boolean knowledgeBase) {
-        public static final Options DEFAULT = new Options(true, true, true, false, false, true);
+                          boolean placeRecognition, boolean orgRecognition, boolean knowledgeBase,
+                          boolean selectiveNames) {
+        public static final Options DEFAULT = new Options(true, true, true, false, false, true, true);
     }
 
     private final Segment segment;
+    /** The same segmenter without the name recognizers, for sentences that cannot hold a kept name. */
+    private final Segment plain;
+    private final boolean selective;
+
+    /**
+     * Words after which, or before which, a recognised name is kept by {@link PeoplePlaces} (titles,
+     * speech verbs, bylines, the transliteration dot). Sentences without any of them are segmented
+     * without HanLP's name recognizers, which cost most of the segmentation time.
+     */
+    private static final String[] NAME_CUES = {"表示", "称", "说", "指出", "认为", "透露", "介绍", "坦言", "告诉", "强调", "回应",
+        "宣布", "提到", "谈到", "谈及", "先生", "女士", "博士", "教授", "在接受", "曾", "此前", "解释", "证实", "承认", "CEO", "CTO",
+        "CFO", "COO", "总裁", "董事", "创始人", "总经理", "执行官", "负责人", "分析师", "研究员", "部长", "主席", "总统", "总理",
+        "院士", "经理", "主任", "记者", "合伙人", "发言人", "总监", "专家", "秘书长", "局长", "市长", "议员", "大使", "国务卿", "财长",
+        "执行长", "作者", "编辑", "撰文", "责编", "口述", "整理", "·", "文/"};
+    private final com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie<String> nameCues =
+            new com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie<>();
 
     /** The segmenter as the extractor uses it ({@link Options#DEFAULT}). */
     public Segmenter(KnowledgeBase kb) {
@@ -77,13 +95,31 @@ public final class Segmenter {
         this.segment = s.enableCustomDictionary(dictionary)
                 .enableCustomDictionaryForcing(false)
                 .enableOffset(true)
-                .enablePartOfSpeechTagging(true)
+                .enablePartOfSpeechTagging(false)
                 .enableNameRecognize(options.personRecognition())
                 .enableTranslatedNameRecognize(options.translatedNames())
                 .enableJapaneseNameRecognize(false)
                 .enablePlaceRecognize(options.placeRecognition())
                 .enableOrganizationRecognize(options.orgRecognition())
                 .enableNumberQuantifierRecognize(false);
+        this.selective = options.selectiveNames() && options.viterbi() && (options.personRecognition() || options.translatedNames())
+                && !options.placeRecognition() && !options.orgRecognition();
+        this.plain = !selective ? segment : new ViterbiSegment()
+                .enableCustomDictionary(dictionary)
+                .enableCustomDictionaryForcing(false)
+                .enableOffset(true)
+                .enablePartOfSpeechTagging(false)
+                .enableNameRecognize(false)
+                .enableTranslatedNameRecognize(false)
+                .enableJapaneseNameRecognize(false)
+                .enablePlaceRecognize(false)
+                .enableOrganizationRecognize(false)
+                .enableNumberQuantifierRecognize(false);
+        java.util.TreeMap<String, String> cues = new java.util.TreeMap<>();
+        for (String c : NAME_CUES) {
+            cues.put(c, c);
+        }
+        nameCues.build(cues);
     }
 
     /** The segmenter as configured, for measurements. */
@@ -91,9 +127,40 @@ public final class Segmenter {
         return segment;
     }
 
-    /** HanLP's terms of the normalised text, offsets included. */
+    /**
+     * HanLP's terms of the normalised text, offsets included. Sentences with a name cue go through the
+     * full segmenter, the others through the same segmenter without name recognition; consecutive
+     * sentences of one kind are segmented together.
+     */
     public List<Term> terms(FieldText f) {
-        return segment.seg(f.normalized());
+        String text = f.normalized();
+        if (!selective || f.sentenceCount() <= 1) {
+            return segment.seg(text);
+        }
+        boolean[] cued = new boolean[f.sentenceCount()];
+        nameCues.parseText(text.toCharArray(),
+                (com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie.IHitFull<String>) (b, e, v, i) -> {
+                    cued[f.sentenceOf(b)] = true;
+                });
+        List<Term> out = new ArrayList<>();
+        int chunkStart = 0;
+        boolean chunkCued = cued[0];
+        for (int s = 1; s <= cued.length; s++) {
+            if (s < cued.length && cued[s] == chunkCued) {
+                continue;
+            }
+            int chunkEnd = s < cued.length ? f.sentenceStart(s) : text.length();
+            Segment seg = chunkCued ? segment : plain;
+            for (Term t : seg.seg(text.substring(chunkStart, chunkEnd))) {
+                t.offset += chunkStart;
+                out.add(t);
+            }
+            if (s < cued.length) {
+                chunkStart = chunkEnd;
+                chunkCued = cued[s];
+            }
+        }
+        return out;
     }
 
     /**

@@ -42,6 +42,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *       (Viterbi) with {@code enableAllNamedEntityRecognize(true)} (person, transliterated, Japanese,
  *       place, organization) and {@code enableNumberQuantifierRecognize(true)}</li>
  *   <li>{@code hanlpViterbiDefaults} — {@code HanLP.newSegment()} as shipped, for reference</li>
+ *   <li>{@code interleaved} — extraction and the baseline back to back, CPU time of each; on a busy
+ *       machine read {@code baselineCpuMs / extractCpuMs} as the throughput ratio</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -68,6 +70,25 @@ public class ExtractBenchmark {
             chars = 0;
         }
     }
+
+    /**
+     * CPU milliseconds spent by each side of {@link #interleaved}: on a shared machine, comparing these
+     * two sums (same iterations, same load) is more reliable than comparing separately run benchmarks.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuMillis {
+        public double extractCpuMs;
+        public double baselineCpuMs;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            extractCpuMs = 0;
+            baselineCpuMs = 0;
+        }
+    }
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     @Setup
     public void setUp() throws IOException {
@@ -107,6 +128,26 @@ public class ExtractBenchmark {
             bh.consume(allRecognizers.seg(a.body()));
             c.chars += a.title().length() + a.body().length();
         }
+    }
+
+    /**
+     * Extraction and the all-recognizers baseline back to back in each invocation, timed in thread CPU:
+     * the ratio {@code baselineCpuMs / extractCpuMs} is extraction throughput relative to the baseline.
+     */
+    @Benchmark
+    public void interleaved(CpuMillis c, Blackhole bh) {
+        long t0 = CPU.getCurrentThreadCpuTime();
+        for (RawArticle a : articles) {
+            bh.consume(extractor.enrich(a));
+        }
+        long t1 = CPU.getCurrentThreadCpuTime();
+        for (RawArticle a : articles) {
+            bh.consume(allRecognizers.seg(a.title()));
+            bh.consume(allRecognizers.seg(a.body()));
+        }
+        long t2 = CPU.getCurrentThreadCpuTime();
+        c.extractCpuMs += (t1 - t0) / 1e6;
+        c.baselineCpuMs += (t2 - t1) / 1e6;
     }
 
     @Benchmark

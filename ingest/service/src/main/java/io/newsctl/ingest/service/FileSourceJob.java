@@ -3,6 +3,7 @@ package io.newsctl.ingest.service;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.newsctl.ingest.ArticleParser;
+import io.newsctl.ingest.DuplicateDetector;
 import io.newsctl.ingest.ParsedPage;
 import io.newsctl.ingest.RawArticles;
 import io.newsctl.ingest.SavedPages;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The saved-pages source: scans a directory of *.html files, parses each, publishes the articles.
- * A page is published again only when its content changed since the last scan.
+ * A page is published again only when its content changed since the last scan; a page repeating an
+ * earlier one's text (a repost) is published with {@code duplicateOf} set.
  */
 @Singleton
 public class FileSourceJob {
@@ -42,6 +44,7 @@ public class FileSourceJob {
     private final ArticleParser parser = ArticleParser.createDefault();
     private final Clock clock = Clock.systemUTC();
     private final Map<String, String> publishedHashes = new HashMap<>();
+    private final DuplicateDetector duplicates = new DuplicateDetector();
     private final IngestStatus status = new IngestStatus();
     private ScheduledExecutorService scheduler;
 
@@ -110,7 +113,7 @@ public class FileSourceJob {
             if (article.contentHash().equals(publishedHashes.get(article.id()))) {
                 continue;
             }
-            batch.add(article);
+            batch.add(duplicates.mark(article));
         }
         publisher.publish(batch);
         batch.forEach(a -> publishedHashes.put(a.id(), a.contentHash()));
