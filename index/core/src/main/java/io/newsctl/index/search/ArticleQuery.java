@@ -80,6 +80,23 @@ public record ArticleQuery(
         facets = Set.copyOf(new LinkedHashSet<>(facets));
     }
 
+    /**
+     * The earlier page-numbered form (reposts collapsed, every facet), kept for existing callers;
+     * page {@code n} is the offset cursor {@code n × size}.
+     */
+    public ArticleQuery(String text, List<String> companies, List<String> chips, List<String> tags,
+                        OffsetDateTime from, OffsetDateTime to, Sort sort, int page, int size) {
+        this(text, companies, chips, List.of(), List.of(), List.of(), tags, List.of(), from, to, sort, size,
+                pageCursor(page, size), true, null);
+    }
+
+    private static String pageCursor(int page, int size) {
+        if (page < 0) {
+            throw new InvalidQueryException("page must be ≥ 0");
+        }
+        return page == 0 ? null : Cursor.offset(page * size).encode();
+    }
+
     public static ArticleQuery text(String text) {
         return builder().text(text).build();
     }

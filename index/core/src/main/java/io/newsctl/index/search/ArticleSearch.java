@@ -15,10 +15,12 @@ import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.InnerHitsResult;
+import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.NamedValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,6 +59,14 @@ public final class ArticleSearch {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArticleSearch.class);
     static final String NEWS_TIME_ZONE = "Asia/Shanghai";
+    private static final Highlight HIGHLIGHT = Highlight.of(h -> h
+            .encoder(HighlighterEncoder.Html)
+            .preTags("<em>")
+            .postTags("</em>")
+            .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))),
+                    NamedValue.of("title.std", HighlightField.of(f -> f.numberOfFragments(0))),
+                    NamedValue.of("body", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(3))),
+                    NamedValue.of("summary", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(1)))));
     private static final int FACET_SIZE = 20;
     private static final String REPOSTS = "reposts";
     /**
@@ -112,21 +122,23 @@ public final class ArticleSearch {
                     .size(query.size() + 1) // one more, to know whether there is a next page
                     .trackTotalHits(t -> t.enabled(true))
                     .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
-                    .sort(sort(query))
-                    .highlight(h -> h
-                            .encoder(HighlighterEncoder.Html)
-                            .preTags("<em>")
-                            .postTags("</em>")
-                            .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))),
-                                    NamedValue.of("title.std", HighlightField.of(f -> f.numberOfFragments(0))),
-                                    NamedValue.of("body", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(3))),
-                                    NamedValue.of("summary", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(1)))));
+                    .sort(sort(query));
             if (query.collapse()) {
+                // the story is shown by its original when the original matches (inner hit sorted
+                // originals first), highlighted there; the inner hits' total counts the reposts
                 s.from(offset).collapse(c -> c.field("story_id")
-                        .innerHits(i -> i.name(REPOSTS).size(0)));
+                        .innerHits(i -> i.name(REPOSTS).size(1)
+                                .sort(SortOptions.of(o -> o.field(f -> f.field("duplicate_of").order(SortOrder.Asc)
+                                                .missing("_first"))),
+                                        SortOptions.of(o -> o.field(f -> f.field("published_at").order(SortOrder.Asc))))
+                                .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
+                                .highlight(HIGHLIGHT)));
                 s.aggregations("stories", a -> a.cardinality(c -> c.field("story_id")));
-            } else if (cursor != null) {
-                s.searchAfter(cursor.searchAfter().stream().map(FieldValue::of).toList());
+            } else {
+                s.highlight(HIGHLIGHT);
+                if (cursor != null) {
+                    s.searchAfter(cursor.searchAfter().stream().map(FieldValue::of).toList());
+                }
             }
             for (String facet : query.facets()) {
                 s.aggregations(facet, a -> a.terms(t -> t.field(FACETS.get(facet)).size(FACET_SIZE)));
@@ -311,6 +323,12 @@ public final class ArticleSearch {
                 anyText = true;
             }
         }
+        if (anyText) {
+            // an original and its reposts score alike; a small lift makes the original the story's
+            // representative when reposts are collapsed (and ranks it first when they are not)
+            bool.should(q -> q.constantScore(c -> c.boost(0.1f)
+                    .filter(f -> f.bool(b -> b.mustNot(m -> m.exists(e -> e.field("duplicate_of")))))));
+        }
         if (!text.required().isEmpty() && !anyText) {
             // only punctuation or symbols: nothing can match them
             bool.must(m -> m.matchNone(n -> n));
@@ -400,8 +418,17 @@ public final class ArticleSearch {
     static SearchPage.Hit toHit(Hit<ObjectNode> hit) {
         ObjectNode source = hit.source();
         Map<String, List<String>> highlight = hit.highlight();
+        String id = hit.id();
+        InnerHitsResult story = hit.innerHits().get(REPOSTS);
+        if (story != null && !story.hits().hits().isEmpty() && story.hits().hits().get(0).source() != null) {
+            Hit<JsonData> shown = story.hits().hits().get(0);
+            id = shown.id();
+            source = shown.source().to(ObjectNode.class);
+            highlight = shown.highlight();
+        }
         String title = SegmentedText.unsegment(text(source, "title"));
-        String titleHighlight = first(highlight.get("title")).or(() -> first(highlight.get("title.std")))
+        Map<String, List<String>> marks = highlight;
+        String titleHighlight = first(marks.get("title")).or(() -> first(marks.get("title.std")))
                 .map(Highlights::clean).orElse(null);
         List<String> snippets = highlight.getOrDefault("body", List.of());
         if (snippets.isEmpty()) {
@@ -417,7 +444,7 @@ public final class ArticleSearch {
             reposts = Math.max(0, inner.hits().total().value() - 1);
         }
         return new SearchPage.Hit(
-                hit.id(),
+                id,
                 text(source, "url"),
                 title,
                 titleHighlight,

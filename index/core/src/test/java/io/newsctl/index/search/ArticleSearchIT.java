@@ -234,6 +234,18 @@ class ArticleSearchIT {
     }
 
     @Test
+    void theOriginalRepresentsItsStoryInRelevanceOrder() throws Exception {
+        EnrichedArticle repost = articles.stream().filter(a -> a.article().duplicateOf() != null).findFirst()
+                .orElseThrow();
+        String original = repost.article().duplicateOf();
+        String title = repost.article().title();
+        SearchPage page = search.search(ArticleQuery.builder().text(title).size(100).build());
+        SearchPage.Hit story = page.hits().stream().filter(h -> h.storyId().equals(original)).findFirst().orElseThrow();
+        assertEquals(original, story.id(), "the original, not a repost, stands for the story");
+        assertTrue(story.reposts() >= 1);
+    }
+
+    @Test
     void relatedArticlesShareEntitiesAndExcludeTheStory() throws Exception {
         EnrichedArticle article = articles.get(3);
         List<SearchPage.Hit> related = search.related(article.id(), 5).orElseThrow();
