@@ -97,8 +97,9 @@ public record ArticleQuery(
         return page == 0 ? null : Cursor.offset(page * size).encode();
     }
 
+    /** Text only, every article listed (reposts not collapsed), as before collapsing existed. */
     public static ArticleQuery text(String text) {
-        return builder().text(text).build();
+        return builder().text(text).collapse(false).build();
     }
 
     public static Builder builder() {
