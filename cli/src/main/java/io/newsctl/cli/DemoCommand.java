@@ -71,8 +71,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Starting ingest, extract, index and alert, and ingesting " + samplesDir + " …");
             out.flush();
             pipeline = DemoPipeline.start(servers.endpoints(),
-                    new DemoPipeline.Options(samplesDir, rulesDir, port,
-                            data.resolve("logs")));
+                    new DemoPipeline.Options(samplesDir, rulesDir, port, data.resolve("logs"),
+                            DemoPipeline.QUICK_START_JVM_OPTIONS));
         } catch (RuntimeException e) {
             servers.close();
             throw e;

@@ -28,16 +28,24 @@ import org.slf4j.LoggerFactory;
 final class DemoPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoPipeline.class);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
-    private static final List<String> SERVICE_JVM_OPTIONS = List.of(
+    /** Small heaps and a serial collector: six JVMs share two cores and a laptop's memory. */
+    static final List<String> THROUGHPUT_JVM_OPTIONS = List.of(
             "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+    /**
+     * For the demo: the client compiler only, which roughly halves the CPU a service burns while
+     * starting (plenty for a few dozen articles; benchmarks use {@link #THROUGHPUT_JVM_OPTIONS}).
+     */
+    static final List<String> QUICK_START_JVM_OPTIONS = List.of(
+            "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1");
 
     /**
      * @param samples    directory of saved pages to ingest
      * @param rules      directory of alert rules to load (JSON, one rule per file)
      * @param searchPort port of the search API and UI
      * @param logDir     where the services' logs go
+     * @param jvmOptions options of the services' JVMs
      */
-    record Options(Path samples, Path rules, int searchPort, Path logDir) {
+    record Options(Path samples, Path rules, int searchPort, Path logDir, List<String> jvmOptions) {
     }
 
     private final List<ServiceProcess> services;
@@ -53,6 +61,7 @@ final class DemoPipeline implements AutoCloseable {
     }
 
     static DemoPipeline start(ServerEndpoints servers, Options options) {
+        requireFree(options.searchPort());
         try {
             Files.createDirectories(options.logDir());
         } catch (IOException e) {
@@ -62,11 +71,12 @@ final class DemoPipeline implements AutoCloseable {
                 "NEWS_KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrap(),
                 "NEWS_KAFKA_CREATE_TOPICS", "true");
         List<ServiceProcess> started = new ArrayList<>();
-        // one thread per service start: the common pool has a single worker on a 2-core machine
-        ExecutorService starter = Executors.newFixedThreadPool(3, Thread.ofPlatform().name("start-", 0).factory());
+        // All four start at once, each on a thread of its own (the common pool has one worker on two
+        // cores). Order does not matter: the consumer groups are new, so they start at the earliest
+        // offset and read whatever ingest published before they joined.
+        ExecutorService starter = Executors.newFixedThreadPool(4, Thread.ofPlatform().name("start-", 0).factory());
         try {
-            // Consumers first, so they are in their groups before the first article arrives.
-            List<CompletableFuture<ServiceProcess>> consumers = List.of(
+            List<CompletableFuture<ServiceProcess>> launches = List.of(
                     CompletableFuture.supplyAsync(() -> launch(started, "index", options.searchPort(),
                             with(common, "NEWS_ELASTICSEARCH_URL", servers.elasticsearchUrl().toString()), options),
                             starter),
@@ -74,11 +84,14 @@ final class DemoPipeline implements AutoCloseable {
                             starter),
                     CompletableFuture.supplyAsync(() -> launch(started, "alert", freePort(),
                             with(common, "NEWS_ALERT_SEED_RULES_DIR", options.rules().toAbsolutePath().toString()),
+                            options), starter),
+                    CompletableFuture.supplyAsync(() -> launch(started, "ingest", freePort(),
+                            with(common, "NEWS_INGEST_FILES_ROOT", options.samples().toAbsolutePath().toString()),
                             options), starter));
             RuntimeException failure = null;
-            for (CompletableFuture<ServiceProcess> consumer : consumers) {
+            for (CompletableFuture<ServiceProcess> launch : launches) {
                 try {
-                    consumer.join();
+                    launch.join();
                 } catch (CompletionException e) {
                     RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
                     if (failure == null) {
@@ -91,9 +104,8 @@ final class DemoPipeline implements AutoCloseable {
             if (failure != null) {
                 throw failure;
             }
-            ServiceProcess index = consumers.get(0).join();
-            ServiceProcess ingest = launch(started, "ingest", freePort(),
-                    with(common, "NEWS_INGEST_FILES_ROOT", options.samples().toAbsolutePath().toString()), options);
+            ServiceProcess index = launches.get(0).join();
+            ServiceProcess ingest = launches.get(3).join();
             int articles = awaitIngested(ingest);
             awaitSearchable(index, articles);
             return new DemoPipeline(List.copyOf(started), index, ingest, articles);
@@ -107,7 +119,7 @@ final class DemoPipeline implements AutoCloseable {
 
     private static ServiceProcess launch(List<ServiceProcess> started, String name, int port, Map<String, String> env,
                                          Options options) {
-        ServiceProcess service = ServiceProcess.start(name, port, env, SERVICE_JVM_OPTIONS, options.logDir());
+        ServiceProcess service = ServiceProcess.start(name, port, env, options.jvmOptions(), options.logDir());
         synchronized (started) {
             started.add(service);
         }
@@ -174,6 +186,18 @@ final class DemoPipeline implements AutoCloseable {
         Map<String, String> copy = new java.util.HashMap<>(env);
         copy.put(key, value);
         return copy;
+    }
+
+    /**
+     * Fails early when the search port is taken: otherwise the readiness check could be answered
+     * by whatever already listens there while the index service fails to bind.
+     */
+    private static void requireFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " is already in use; choose another with --port");
+        }
     }
 
     static int freePort() {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsctl",
         mixinStandardHelpOptions = true,
         versionProvider = Newsctl.Version.class,
-        description = "Chinese tech-news pipeline: demo, extract, crawl, import, eval, annotate.",
+        description = "Chinese tech-news pipeline: demo, extract, crawl, import, eval, annotate, reindex, bench-index.",
         subcommands = {
                 ExtractCommand.class,
                 CrawlCommand.class,
@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 AnnotateCommand.class,
                 AnnotateBenchCommand.class,
+                ReindexCommand.class,
+                IndexBenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newsctl {

@@ -32,7 +32,8 @@ class DemoPipelineIT {
     @BeforeAll
     void start(ServerEndpoints servers) {
         pipeline = DemoPipeline.start(servers, new DemoPipeline.Options(Path.of("../samples"),
-                Path.of("../samples/rules"), DemoPipeline.freePort(), Path.of("target/demo-it-logs")));
+                Path.of("../samples/rules"), DemoPipeline.freePort(), Path.of("target/demo-it-logs"),
+                DemoPipeline.QUICK_START_JVM_OPTIONS));
         index = pipeline.services().stream().filter(s -> s.name().equals("index")).findFirst().orElseThrow();
     }
 

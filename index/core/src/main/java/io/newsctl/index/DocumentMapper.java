@@ -4,6 +4,7 @@ import io.newsctl.model.EnrichedArticle;
 import io.newsctl.model.Entity;
 import io.newsctl.model.EntityType;
 import io.newsctl.model.Figure;
+import io.newsctl.model.ModelJson;
 import io.newsctl.model.RawArticle;
 import io.newsctl.model.SegmentedText;
 import java.util.ArrayList;
@@ -22,6 +23,10 @@ public final class DocumentMapper {
 
     /** A document ready for the bulk API. */
     public record IndexDocument(String id, Map<String, Object> source) {
+        /** The source as JSON, as the bulk request sends it. */
+        public byte[] json() {
+            return ModelJson.encode(source);
+        }
     }
 
     public IndexDocument toDocument(EnrichedArticle enriched) {
@@ -44,6 +49,9 @@ public final class DocumentMapper {
         doc.put("enriched_at", enriched.enrichedAt() == null ? null : enriched.enrichedAt().toString());
         doc.put("content_hash", article.contentHash());
         doc.put("duplicate_of", article.duplicateOf());
+        // reposts and their original share a story id: search collapses on it
+        doc.put("story_id", article.duplicateOf() != null && !article.duplicateOf().isBlank()
+                ? article.duplicateOf() : article.id());
         doc.put("companies", names(enriched.entities(), EntityType.COMPANY, Entity::canonical));
         doc.put("company_ids", names(enriched.entities(), EntityType.COMPANY, Entity::id));
         doc.put("chips", names(enriched.entities(), EntityType.CHIP, Entity::canonical));

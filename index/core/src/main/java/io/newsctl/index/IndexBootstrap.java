@@ -2,8 +2,11 @@ package io.newsctl.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsctl.model.ModelJson;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 
 /**
@@ -22,9 +25,30 @@ public final class IndexBootstrap {
     public void ensure(IndexLayout layout) throws IOException {
         putTemplates(layout);
         if (client.indices().existsAlias(a -> a.name(layout.alias())).value()) {
+            addNewFields(layout);
             return;
         }
         createIndex(layout, true);
+    }
+
+    /**
+     * Puts this build's mappings on the indices behind the alias, so fields added since they were
+     * created (e.g. {@code story_id}) are accepted rather than refused by the strict mapping. Only
+     * additions succeed; a changed field type is reported with the way out (a reindex).
+     */
+    void addNewFields(IndexLayout layout) throws IOException {
+        String mappings;
+        try (InputStream schema = resource("schema.json")) {
+            JsonNode tree = ModelJson.mapper().readTree(schema);
+            mappings = ModelJson.mapper().writeValueAsString(tree.path("template").path("mappings"));
+        }
+        try {
+            client.indices().putMapping(p -> p.index(layout.alias())
+                    .withJson(new StringReader(mappings)));
+        } catch (ElasticsearchException e) {
+            throw new IllegalStateException("the index behind " + layout.alias() + " has a mapping this build cannot"
+                    + " extend (" + e.error().reason() + "); run `newsctl reindex` to build a new version", e);
+        }
     }
 
     /** Puts the component and index templates (overwriting older versions of them). */

@@ -1,8 +1,13 @@
 package io.newsctl.index.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -10,40 +15,70 @@ import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Highlight;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.InnerHitsResult;
+import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.NamedValue;
-import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsctl.index.IndexLayout;
 import io.newsctl.model.SegmentedText;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Searches the article index. User text becomes match-phrase queries over the segmented fields and
- * their {@code standard} sub-fields (for recall when a query word is cut differently from the
- * document); filters become term and range filters. Nothing the user typed is passed as query
- * syntax.
+ * the character-level {@code title.std} (for recall when a query word is cut differently from a
+ * headline); filters become term, range and nested filters. Nothing the user typed is passed as
+ * query syntax.
  */
 public final class ArticleSearch {
-    /** Facet name → keyword field. */
-    public static final Map<String, String> FACETS = Map.of(
-            "companies", "companies",
-            "chips", "chips",
-            "tags", "tags",
-            "sites", "site");
-    private static final int FACET_SIZE = 25;
-    private static final List<String> TEXT_FIELDS = List.of(
-            "title^3", "summary^2", "body", "title.std^1.5", "summary.std", "body.std^0.5");
-    private static final List<String> HIT_FIELDS = List.of(
+    /** Facet name → keyword field, in display order. */
+    public static final Map<String, String> FACETS;
+
+    static {
+        Map<String, String> facets = new LinkedHashMap<>();
+        facets.put("companies", "companies");
+        facets.put("chips", "chips");
+        facets.put("people", "people");
+        facets.put("sites", "site");
+        facets.put("sources", "original_source");
+        facets.put("tags", "tags");
+        FACETS = Collections.unmodifiableMap(facets);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleSearch.class);
+    static final String NEWS_TIME_ZONE = "Asia/Shanghai";
+    private static final Highlight HIGHLIGHT = Highlight.of(h -> h
+            .encoder(HighlighterEncoder.Html)
+            .preTags("<em>")
+            .postTags("</em>")
+            .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))),
+                    NamedValue.of("title.std", HighlightField.of(f -> f.numberOfFragments(0))),
+                    NamedValue.of("body", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(3))),
+                    NamedValue.of("summary", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(1)))));
+    private static final int FACET_SIZE = 20;
+    private static final String REPOSTS = "reposts";
+    /**
+     * The segmented fields, and the character-level {@code title.std} for recall when a query word
+     * is cut differently from a headline. {@code body.std} and {@code summary.std} are left out: a
+     * phrase of single characters walks the positions of very common characters, over whole bodies
+     * it was about half of a search's cost on 30k articles.
+     */
+    private static final List<String> TEXT_FIELDS = List.of("title^3", "summary^2", "body", "title.std^1.5");
+    static final List<String> HIT_FIELDS = List.of(
             "id", "url", "title", "site", "source", "author", "original_source", "published_at",
-            "companies", "chips", "tags", "summary");
+            "companies", "chips", "people", "tags", "summary", "story_id", "duplicate_of");
 
     private final ElasticsearchClient client;
     private final IndexLayout layout;
@@ -55,40 +90,85 @@ public final class ArticleSearch {
         this.segmenter = segmenter;
     }
 
+    ElasticsearchClient client() {
+        return client;
+    }
+
+    IndexLayout layout() {
+        return layout;
+    }
+
     public SearchPage search(ArticleQuery query) throws IOException {
         Query esQuery = buildQuery(query);
+        Cursor cursor = query.after() == null ? null : Cursor.decode(query.after());
+        String sortName = query.byRelevance() ? "relevance" : query.sort().name().toLowerCase();
+        if (cursor != null && query.collapse() == cursor.isSearchAfter()) {
+            throw new InvalidQueryException("'after' belongs to a search with collapse="
+                    + !query.collapse() + "; start again from the first page");
+        }
+        if (cursor != null && cursor.isSearchAfter() && !cursor.sort().equals(sortName)) {
+            throw new InvalidQueryException("'after' belongs to a search sorted by " + cursor.sort()
+                    + "; start again from the first page");
+        }
+        int offset = cursor != null && !cursor.isSearchAfter() ? cursor.offset() : 0;
+        if (offset + query.size() > Cursor.MAX_OFFSET) {
+            throw new InvalidQueryException("paging deeper than " + Cursor.MAX_OFFSET
+                    + " collapsed results: narrow the search or set collapse=false");
+        }
+        CalendarInterval interval = interval(query);
         SearchRequest request = SearchRequest.of(s -> {
             s.index(layout.alias())
                     .query(esQuery)
-                    .from(query.page() * query.size())
-                    .size(query.size())
+                    .size(query.size() + 1) // one more, to know whether there is a next page
                     .trackTotalHits(t -> t.enabled(true))
                     .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
-                    .highlight(h -> h
-                            .encoder(HighlighterEncoder.Html)
-                            .preTags("<em>")
-                            .postTags("</em>")
-                            .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))),
-                                    NamedValue.of("body", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(3))),
-                                    NamedValue.of("body.std", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(3)))));
-            FACETS.forEach((name, field) -> s.aggregations(name, a -> a.terms(t -> t.field(field).size(FACET_SIZE))));
-            if (query.sort() == ArticleQuery.Sort.DATE || query.text() == null || query.text().isBlank()) {
-                s.sort(o -> o.field(f -> f.field("published_at").order(SortOrder.Desc).missing("_last")));
-                s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+                    .sort(sort(query));
+            if (query.collapse()) {
+                // the story is shown by its original when the original matches (inner hit sorted
+                // originals first), highlighted there; the inner hits' total counts the reposts
+                s.from(offset).collapse(c -> c.field("story_id")
+                        .innerHits(i -> i.name(REPOSTS).size(1)
+                                .sort(SortOptions.of(o -> o.field(f -> f.field("duplicate_of").order(SortOrder.Asc)
+                                                .missing("_first"))),
+                                        SortOptions.of(o -> o.field(f -> f.field("published_at").order(SortOrder.Asc))))
+                                .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
+                                .highlight(HIGHLIGHT)));
+                s.aggregations("stories", a -> a.cardinality(c -> c.field("story_id")));
             } else {
-                s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
-                s.sort(o -> o.field(f -> f.field("published_at").order(SortOrder.Desc).missing("_last")));
+                s.highlight(HIGHLIGHT);
+                if (cursor != null) {
+                    s.searchAfter(cursor.searchAfter().stream().map(FieldValue::of).toList());
+                }
             }
+            for (String facet : query.facets()) {
+                s.aggregations(facet, a -> a.terms(t -> t.field(FACETS.get(facet)).size(FACET_SIZE)));
+            }
+            // auto_date_histogram sits in the `aggregations` module, which the embedded node lacks
+            s.aggregations("histogram", a -> a.dateHistogram(d -> d.field("published_at")
+                    .calendarInterval(interval).minDocCount(1).timeZone(NEWS_TIME_ZONE)
+                    .format("yyyy-MM-dd'T'HH:mmXXX")));
             return s;
         });
-        SearchResponse<ObjectNode> response = client.search(request, ObjectNode.class);
+        SearchResponse<ObjectNode> response = execute(request);
+        List<Hit<ObjectNode>> raw = response.hits().hits();
+        boolean more = raw.size() > query.size();
         List<SearchPage.Hit> hits = new ArrayList<>();
-        for (Hit<ObjectNode> hit : response.hits().hits()) {
+        for (Hit<ObjectNode> hit : raw.subList(0, Math.min(raw.size(), query.size()))) {
             hits.add(toHit(hit));
         }
+        String next = null;
+        if (more) {
+            next = query.collapse()
+                    ? Cursor.offset(offset + query.size()).encode()
+                    : Cursor.after(sortName, sortValues(raw.get(query.size() - 1))).encode();
+        }
+        Map<String, Aggregate> aggregations = response.aggregations();
         Map<String, List<SearchPage.FacetValue>> facets = new LinkedHashMap<>();
-        for (String name : List.of("companies", "chips", "tags", "sites")) {
-            var aggregate = response.aggregations().get(name);
+        for (String name : FACETS.keySet()) {
+            if (!query.facets().contains(name)) {
+                continue;
+            }
+            Aggregate aggregate = aggregations.get(name);
             List<SearchPage.FacetValue> values = new ArrayList<>();
             if (aggregate != null && aggregate.isSterms()) {
                 for (StringTermsBucket bucket : aggregate.sterms().buckets().array()) {
@@ -97,8 +177,66 @@ public final class ArticleSearch {
             }
             facets.put(name, values);
         }
+        List<SearchPage.Bucket> histogram = new ArrayList<>();
+        Aggregate dates = aggregations.get("histogram");
+        if (dates != null && dates.isDateHistogram()) {
+            for (DateHistogramBucket bucket : dates.dateHistogram().buckets().array()) {
+                histogram.add(new SearchPage.Bucket(bucket.keyAsString(), bucket.docCount()));
+            }
+        }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchPage(total, hits, facets, query.page(), query.size(), response.took());
+        Aggregate stories = aggregations.get("stories");
+        long storyCount = stories != null && stories.isCardinality() ? stories.cardinality().value() : total;
+        return new SearchPage(total, Math.min(storyCount, total), hits, facets, histogram,
+                interval.jsonValue(), next,
+                response.took());
+    }
+
+    /**
+     * Articles like this one: the words of its title and body that are rare elsewhere
+     * ({@code more_like_this}), and the companies and chips it mentions; its own story excluded.
+     */
+    public Optional<List<SearchPage.Hit>> related(String id, int size) throws IOException {
+        GetResponse<ObjectNode> article = client.get(g -> g.index(layout.alias()).id(id)
+                .sourceIncludes(List.of("companies", "chips", "story_id")), ObjectNode.class);
+        if (!article.found() || article.source() == null) {
+            return Optional.empty();
+        }
+        ObjectNode source = article.source();
+        String index = article.index();
+        List<FieldValue> companies = strings(source, "companies").stream().map(FieldValue::of).toList();
+        List<FieldValue> chips = strings(source, "chips").stream().map(FieldValue::of).toList();
+        String story = text(source, "story_id");
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        bool.should(q -> q.moreLikeThis(m -> m
+                .fields("title", "body")
+                .like(l -> l.document(d -> d.index(index).id(id)))
+                .minTermFreq(1)
+                .minDocFreq(1)
+                .maxQueryTerms(30)
+                .minimumShouldMatch("20%")));
+        if (!companies.isEmpty()) {
+            bool.should(q -> q.terms(t -> t.field("companies").terms(v -> v.value(companies)).boost(2.0f)));
+        }
+        if (!chips.isEmpty()) {
+            bool.should(q -> q.terms(t -> t.field("chips").terms(v -> v.value(chips)).boost(2.0f)));
+        }
+        bool.minimumShouldMatch("1");
+        bool.mustNot(q -> q.ids(i -> i.values(id)));
+        if (story != null) {
+            bool.mustNot(q -> q.term(t -> t.field("story_id").value(story)));
+        }
+        SearchRequest request = SearchRequest.of(s -> s.index(layout.alias())
+                .query(q -> q.bool(bool.build()))
+                .size(size)
+                .collapse(c -> c.field("story_id"))
+                .source(src -> src.filter(f -> f.includes(HIT_FIELDS))));
+        SearchResponse<ObjectNode> response = execute(request);
+        List<SearchPage.Hit> hits = new ArrayList<>();
+        for (Hit<ObjectNode> hit : response.hits().hits()) {
+            hits.add(toHit(hit));
+        }
+        return Optional.of(hits);
     }
 
     /** The stored document of one article, display-ready (word separators removed). */
@@ -107,14 +245,65 @@ public final class ArticleSearch {
         if (!response.found() || response.source() == null) {
             return Optional.empty();
         }
-        ObjectNode source = response.source();
+        return Optional.of(displayReady(response.source()));
+    }
+
+    static ObjectNode displayReady(ObjectNode source) {
         for (String field : List.of("title", "summary", "body")) {
             JsonNode value = source.get(field);
             if (value != null && value.isTextual()) {
                 source.put(field, SegmentedText.unsegment(value.asText()));
             }
         }
-        return Optional.of(source);
+        return source;
+    }
+
+    private SearchResponse<ObjectNode> execute(SearchRequest request) throws IOException {
+        try {
+            return client.search(request, ObjectNode.class);
+        } catch (ElasticsearchException e) {
+            if (e.status() == 400) {
+                // every value the user gave was validated; a 400 left is a cursor that no longer fits
+                LOG.warn("search refused by Elasticsearch: {}: {}", e.error().type(), e.error().reason());
+                throw new InvalidQueryException("the search could not be run as asked ("
+                        + e.error().type() + "); start again from the first page");
+            }
+            throw e;
+        }
+    }
+
+    /** Days for up to two months, weeks up to a year, else months; months when the range is open. */
+    static CalendarInterval interval(ArticleQuery query) {
+        if (query.from() == null || query.to() == null) {
+            return CalendarInterval.Month;
+        }
+        long days = java.time.Duration.between(query.from(), query.to()).toDays();
+        return days <= 62 ? CalendarInterval.Day : days <= 366 ? CalendarInterval.Week : CalendarInterval.Month;
+    }
+
+    static List<SortOptions> sort(ArticleQuery query) {
+        List<SortOptions> sort = new ArrayList<>(3);
+        if (query.byRelevance()) {
+            sort.add(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
+        }
+        SortOrder dateOrder = query.sort() == ArticleQuery.Sort.OLDEST ? SortOrder.Asc : SortOrder.Desc;
+        sort.add(SortOptions.of(o -> o.field(f -> f.field("published_at").order(dateOrder).missing("_last"))));
+        sort.add(SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))); // tie-break for search_after
+        return sort;
+    }
+
+    static List<Object> sortValues(Hit<?> hit) {
+        List<Object> values = new ArrayList<>();
+        for (FieldValue value : hit.sort()) {
+            values.add(switch (value._kind()) {
+                case Long -> value.longValue();
+                case Double -> value.doubleValue();
+                case String -> value.stringValue();
+                case Boolean -> value.booleanValue() ? 1L : 0L;
+                default -> value._toJsonString();
+            });
+        }
+        return values;
     }
 
     Query buildQuery(ArticleQuery query) {
@@ -134,16 +323,50 @@ public final class ArticleSearch {
                 anyText = true;
             }
         }
+        if (anyText) {
+            // an original and its reposts score alike; a small lift makes the original the story's
+            // representative when reposts are collapsed (and ranks it first when they are not)
+            bool.should(q -> q.constantScore(c -> c.boost(0.1f)
+                    .filter(f -> f.bool(b -> b.mustNot(m -> m.exists(e -> e.field("duplicate_of")))))));
+        }
+        if (!text.required().isEmpty() && !anyText) {
+            // only punctuation or symbols: nothing can match them
+            bool.must(m -> m.matchNone(n -> n));
+        }
         for (UserQuery.Term term : text.excluded()) {
             termQuery(term).ifPresent(bool::mustNot);
         }
-        if (!anyText) {
+        if (text.required().isEmpty()) {
             bool.must(m -> m.matchAll(a -> a));
         }
         anyOf(bool, query.companies(), "companies", "company_ids");
         anyOf(bool, query.chips(), "chips", "chip_ids");
+        anyOf(bool, query.people(), "people");
+        anyOf(bool, query.sites(), "site");
+        anyOf(bool, query.sources(), "original_source", "source");
         for (String tag : query.tags()) {
             bool.filter(f -> f.term(t -> t.field("tags").value(tag)));
+        }
+        for (FigureFilter figure : query.figures()) {
+            bool.filter(f -> f.nested(n -> n.path("figures").query(fq -> fq.bool(fb -> {
+                fb.filter(m -> m.term(t -> t.field("figures.metric").value(figure.metric())));
+                if (figure.unit() != null) {
+                    fb.filter(m -> m.term(t -> t.field("figures.unit").value(figure.unit())));
+                }
+                double value = figure.value().doubleValue();
+                fb.filter(m -> m.range(r -> r.number(nr -> {
+                    nr.field("figures.value");
+                    switch (figure.operator()) {
+                        case GT -> nr.gt(value);
+                        case GTE -> nr.gte(value);
+                        case LT -> nr.lt(value);
+                        case LTE -> nr.lte(value);
+                        case EQ -> nr.gte(value).lte(value);
+                    }
+                    return nr;
+                })));
+                return fb;
+            }))));
         }
         if (query.from() != null || query.to() != null) {
             bool.filter(f -> f.range(r -> r.date(d -> {
@@ -175,32 +398,53 @@ public final class ArticleSearch {
                 .fields(TEXT_FIELDS))));
     }
 
-    private static void anyOf(BoolQuery.Builder bool, List<String> values, String nameField, String idField) {
+    private static void anyOf(BoolQuery.Builder bool, List<String> values, String... fields) {
         if (values.isEmpty()) {
             return;
         }
         List<FieldValue> terms = values.stream().map(FieldValue::of).toList();
-        bool.filter(f -> f.bool(b -> b
-                .should(s -> s.terms(t -> t.field(nameField).terms(v -> v.value(terms))))
-                .should(s -> s.terms(t -> t.field(idField).terms(v -> v.value(terms))))
-                .minimumShouldMatch("1")));
+        if (fields.length == 1) {
+            bool.filter(f -> f.terms(t -> t.field(fields[0]).terms(v -> v.value(terms))));
+            return;
+        }
+        bool.filter(f -> f.bool(b -> {
+            for (String field : fields) {
+                b.should(s -> s.terms(t -> t.field(field).terms(v -> v.value(terms))));
+            }
+            return b.minimumShouldMatch("1");
+        }));
     }
 
-    private static SearchPage.Hit toHit(Hit<ObjectNode> hit) {
+    static SearchPage.Hit toHit(Hit<ObjectNode> hit) {
         ObjectNode source = hit.source();
         Map<String, List<String>> highlight = hit.highlight();
+        String id = hit.id();
+        InnerHitsResult story = hit.innerHits().get(REPOSTS);
+        if (story != null && !story.hits().hits().isEmpty() && story.hits().hits().get(0).source() != null) {
+            Hit<JsonData> shown = story.hits().hits().get(0);
+            id = shown.id();
+            source = shown.source().to(ObjectNode.class);
+            highlight = shown.highlight();
+        }
         String title = SegmentedText.unsegment(text(source, "title"));
-        String titleHighlight = first(highlight.get("title")).map(Highlights::clean).orElse(null);
+        Map<String, List<String>> marks = highlight;
+        String titleHighlight = first(marks.get("title")).or(() -> first(marks.get("title.std")))
+                .map(Highlights::clean).orElse(null);
         List<String> snippets = highlight.getOrDefault("body", List.of());
         if (snippets.isEmpty()) {
-            snippets = highlight.getOrDefault("body.std", List.of());
+            snippets = highlight.getOrDefault("summary", List.of());
         }
         List<String> cleaned = snippets.stream().map(Highlights::clean).toList();
-        if (cleaned.isEmpty() && source.hasNonNull("summary")) {
+        if (cleaned.isEmpty() && source != null && source.hasNonNull("summary")) {
             cleaned = List.of(Highlights.escape(SegmentedText.unsegment(text(source, "summary"))));
         }
+        long reposts = 0;
+        InnerHitsResult inner = hit.innerHits().get(REPOSTS);
+        if (inner != null && inner.hits().total() != null) {
+            reposts = Math.max(0, inner.hits().total().value() - 1);
+        }
         return new SearchPage.Hit(
-                hit.id(),
+                id,
                 text(source, "url"),
                 title,
                 titleHighlight,
@@ -212,7 +456,11 @@ public final class ArticleSearch {
                 text(source, "published_at"),
                 strings(source, "companies"),
                 strings(source, "chips"),
+                strings(source, "people"),
                 strings(source, "tags"),
+                text(source, "story_id"),
+                text(source, "duplicate_of"),
+                reposts,
                 hit.score());
     }
 
@@ -220,12 +468,12 @@ public final class ArticleSearch {
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    private static String text(ObjectNode source, String field) {
+    static String text(ObjectNode source, String field) {
         JsonNode value = source == null ? null : source.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static List<String> strings(ObjectNode source, String field) {
+    static List<String> strings(ObjectNode source, String field) {
         JsonNode value = source == null ? null : source.get(field);
         if (value == null || !value.isArray()) {
             return List.of();

@@ -8,6 +8,7 @@ import io.newsctl.extract.Extractor;
 import io.newsctl.index.BulkWriter;
 import io.newsctl.index.DocumentMapper;
 import io.newsctl.index.EsClients;
+import io.newsctl.index.search.ArticleExport;
 import io.newsctl.index.search.ArticleSearch;
 import io.newsctl.model.Topics;
 import io.newsctl.service.ConsumerStage;
@@ -36,10 +37,21 @@ public class IndexFactory {
     }
 
     @Singleton
+    ArticleExport articleExport(ArticleSearch search) {
+        return new ArticleExport(search);
+    }
+
+    @Singleton
     @Bean(preDestroy = "close")
-    ConsumerStage indexStage(KafkaSettings kafka, IndexerSettings indexer, ElasticsearchClient client,
-                             ElasticsearchSettings settings, MeterRegistry registry) {
-        IndexHandler handler = new IndexHandler(new DocumentMapper(), new BulkWriter(client, settings.layout()));
+    BulkWriter bulkWriter(ElasticsearchClient client, ElasticsearchSettings settings, IndexerSettings indexer) {
+        return new BulkWriter(client, settings.alias(), true, indexer.bulk());
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    ConsumerStage indexStage(KafkaSettings kafka, IndexerSettings indexer, BulkWriter writer,
+                             MeterRegistry registry) {
+        IndexHandler handler = new IndexHandler(new DocumentMapper(), writer);
         return new ConsumerStage("index", Topics.ENRICHED, indexer.groupId(), indexer.maxPollRecords(), kafka,
                 handler, registry);
     }

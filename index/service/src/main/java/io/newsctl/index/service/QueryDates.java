@@ -22,6 +22,9 @@ final class QueryDates {
         }
         String text = value.strip();
         try {
+            if (text.length() > 40) {
+                throw new DateTimeParseException("too long", text, 0);
+            }
             if (text.length() == 10) {
                 return LocalDate.parse(text).atStartOfDay(NEWS_ZONE).toOffsetDateTime();
             }
@@ -31,6 +34,33 @@ final class QueryDates {
         }
     }
 
+    /** An optional integer parameter within bounds; junk is a 400, not a binding error. */
+    static int integer(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidQueryException("'" + name + "' must be a whole number from " + min + " to " + max);
+    }
+
+    static boolean bool(String name, String value, boolean fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new InvalidQueryException("'" + name + "' must be true or false");
+        };
+    }
+
     static ArticleQuery.Sort sort(String value) {
         if (value == null || value.isBlank()) {
             return ArticleQuery.Sort.RELEVANCE;
@@ -38,7 +68,7 @@ final class QueryDates {
         try {
             return ArticleQuery.Sort.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException("sort must be 'relevance' or 'date'");
+            throw new InvalidQueryException("sort must be 'relevance', 'date' (newest first) or 'oldest'");
         }
     }
 }

@@ -1,72 +1,168 @@
 package io.newsctl.index.service;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.newsctl.index.search.ArticleExport;
 import io.newsctl.index.search.ArticleQuery;
 import io.newsctl.index.search.ArticleSearch;
 import io.newsctl.index.search.InvalidQueryException;
 import io.newsctl.index.search.SearchPage;
 import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The search API researchers and the web UI use. Thin: parsing and querying live in index-core. */
+/**
+ * The search API researchers and the web UI use (described in {@code /openapi.yml}). Thin:
+ * parsing, querying and exporting live in index-core.
+ */
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SearchController {
-    private final ArticleSearch search;
+    private static final Logger LOG = LoggerFactory.getLogger(SearchController.class);
+    private static final String ID = "[0-9a-f]{32}";
 
-    public SearchController(ArticleSearch search) {
+    private final ArticleSearch search;
+    private final ArticleExport export;
+
+    public SearchController(ArticleSearch search, ArticleExport export) {
         this.search = search;
+        this.export = export;
     }
 
-    /**
-     * Searches articles.
-     *
-     * @param q       words, "quoted phrases", -exclusions and OR
-     * @param company company filter (canonical name or id), repeatable
-     * @param chip    chip filter (canonical name or id), repeatable
-     * @param tag     tag filter, repeatable
-     * @param from    earliest publication date (ISO date or date-time)
-     * @param to      latest publication date, exclusive
-     * @param sort    relevance (default) or date
-     * @param page    0-based page
-     * @param size    hits per page (1–100)
-     */
+    /** Searches articles; every parameter is optional. See openapi.yml for each parameter. */
     @Get("/search")
     public SearchPage search(@Nullable @QueryValue String q,
                              @Nullable @QueryValue List<String> company,
                              @Nullable @QueryValue List<String> chip,
+                             @Nullable @QueryValue List<String> person,
+                             @Nullable @QueryValue List<String> site,
+                             @Nullable @QueryValue List<String> source,
                              @Nullable @QueryValue List<String> tag,
+                             @Nullable @QueryValue List<String> figure,
                              @Nullable @QueryValue String from,
                              @Nullable @QueryValue String to,
                              @Nullable @QueryValue String sort,
-                             @QueryValue(defaultValue = "0") int page,
-                             @QueryValue(defaultValue = "10") int size) throws IOException {
-        ArticleQuery query = new ArticleQuery(q, company, chip, tag, QueryDates.parse("from", from),
-                QueryDates.parse("to", to), QueryDates.sort(sort), page, size);
+                             @Nullable @QueryValue String size,
+                             @Nullable @QueryValue String after,
+                             @Nullable @QueryValue String collapse,
+                             @Nullable @QueryValue String facets) throws IOException {
+        ArticleQuery query = query(q, company, chip, person, site, source, tag, figure, from, to, sort, size, after,
+                collapse, facets);
         return search.search(query);
+    }
+
+    /** Every matching article as CSV or JSON Lines, streamed as it is read from Elasticsearch. */
+    @Get("/export")
+    public HttpResponse<StreamedFile> export(@Nullable @QueryValue String format,
+                                             @Nullable @QueryValue String q,
+                                             @Nullable @QueryValue List<String> company,
+                                             @Nullable @QueryValue List<String> chip,
+                                             @Nullable @QueryValue List<String> person,
+                                             @Nullable @QueryValue List<String> site,
+                                             @Nullable @QueryValue List<String> source,
+                                             @Nullable @QueryValue List<String> tag,
+                                             @Nullable @QueryValue List<String> figure,
+                                             @Nullable @QueryValue String from,
+                                             @Nullable @QueryValue String to) throws IOException {
+        ArticleExport.Format kind = ArticleExport.Format.parse(format);
+        ArticleQuery query = query(q, company, chip, person, site, source, tag, figure, from, to, "date", null, null,
+                "false", "");
+        InputStream body = export.open(query, kind);
+        String name = "newsctl-export-" + LocalDate.now(QueryDates.NEWS_ZONE) + "." + kind.extension();
+        return HttpResponse.ok(new StreamedFile(body, MediaType.of(kind.contentType())).attach(name));
     }
 
     @Get("/articles/{id}")
     public HttpResponse<ObjectNode> article(@PathVariable String id) throws IOException {
-        if (!id.matches("[0-9a-f]{32}")) {
+        checkId(id);
+        return search.article(id).map(HttpResponse::ok).orElseGet(HttpResponse::notFound);
+    }
+
+    /** Articles about the same things (shared rare words, companies and chips); other stories only. */
+    @Get("/articles/{id}/related")
+    public HttpResponse<Map<String, List<SearchPage.Hit>>> related(@PathVariable String id,
+                                                                @Nullable @QueryValue String size) throws IOException {
+        checkId(id);
+        int n = QueryDates.integer("size", size, 5, 1, 20);
+        return search.related(id, n).map(hits -> HttpResponse.ok(Map.of("hits", hits)))
+                .orElseGet(HttpResponse::notFound);
+    }
+
+    private static ArticleQuery query(String q, List<String> company, List<String> chip, List<String> person,
+                                      List<String> site, List<String> source, List<String> tag, List<String> figure,
+                                      String from, String to, String sort, String size, String after,
+                                      String collapse, String facets) {
+        return ArticleQuery.builder()
+                .text(q)
+                .companies(company)
+                .chips(chip)
+                .people(person)
+                .sites(site)
+                .sources(source)
+                .tags(tag)
+                .figures(figure)
+                .from(QueryDates.parse("from", from))
+                .to(QueryDates.parse("to", to))
+                .sort(QueryDates.sort(sort))
+                .size(QueryDates.integer("size", size, ArticleQuery.DEFAULT_SIZE, 1, ArticleQuery.MAX_SIZE))
+                .after(after)
+                .collapse(QueryDates.bool("collapse", collapse, true))
+                .facets(facets(facets))
+                .build();
+    }
+
+    private static Set<String> facets(String value) {
+        if (value == null) {
+            return null;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
+        return names;
+    }
+
+    private static void checkId(String id) {
+        if (!id.matches(ID)) {
             throw new InvalidQueryException("article ids are 32 hex digits");
         }
-        return search.article(id).map(HttpResponse::ok).orElseGet(HttpResponse::notFound);
     }
 
     @Error(exception = InvalidQueryException.class)
     public HttpResponse<Map<String, String>> invalidQuery(InvalidQueryException e) {
         return HttpResponse.<Map<String, String>>status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage()));
+    }
+
+    /** Elasticsearch down or failing: the client may retry; details go to the log, not the user. */
+    @Error(exception = IOException.class)
+    public HttpResponse<Map<String, String>> unavailable(HttpRequest<?> request, IOException e) {
+        LOG.warn("{} failed: {}", request.getPath(), e.toString());
+        return HttpResponse.<Map<String, String>>status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(Map.of("error", "search is unavailable right now; try again shortly"));
+    }
+
+    @Error(exception = ElasticsearchException.class)
+    public HttpResponse<Map<String, String>> refused(HttpRequest<?> request, ElasticsearchException e) {
+        LOG.warn("{} failed: {} {}", request.getPath(), e.status(), e.error().type());
+        return HttpResponse.<Map<String, String>>status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(Map.of("error", "search is unavailable right now; try again shortly"));
     }
 }
