@@ -62,6 +62,7 @@ public final class StageRunner implements AutoCloseable {
     private final Counter deadLettered;
     private final Counter retries;
     private final Timer batchTimer;
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final Timer handleTimer;
     private final Counter assignedEvents;
     private final Counter revokedEvents;
@@ -106,6 +107,9 @@ public final class StageRunner implements AutoCloseable {
         this.lostEvents = rebalanceCounter("lost");
         Gauge.builder("newsctl.stage.partitions", assignedPartitions, AtomicInteger::get).tag("stage", settings.stage())
                 .description("partitions currently assigned to this instance").register(registry);
+        Gauge.builder("newsctl.stage.in-flight", inFlight, AtomicInteger::get).tag("stage", settings.stage())
+                .description("records of the batch being processed (polled, not yet committed); 0 between batches")
+                .register(registry);
     }
 
     private Counter rebalanceCounter(String event) {
@@ -180,9 +184,11 @@ public final class StageRunner implements AutoCloseable {
                 List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
                 records.forEach(batch::add);
                 Timer.Sample sample = Timer.start(registry);
+                inFlight.set(batch.size());
                 if (process(consumer, deadLetters, batch)) {
                     commit(consumer, batch);
                 }
+                inFlight.set(0);
                 sample.stop(batchTimer);
             }
             // Graceful stop: the last batch is stored; commit what is left, then close() leaves the
