@@ -22,7 +22,7 @@ import java.util.Set;
 
 /**
  * Deterministic synthetic Chinese tech news for benchmarks and tests: article {@code n} is always the
- * same. Each has ~4 KB of body text assembled from sentence templates (already cut into words, as
+ * same. Each has ~1,300 characters (~4 KB of UTF-8), or as many as asked, of body text assembled from sentence templates (already cut into words, as
  * extract would), a handful of companies, chips and people with knowledge-base style ids, figures
  * with metrics and units, tags, a site and a publication time within two years; about one in ten is
  * a repost of an earlier article on another site ({@code duplicateOf}).
@@ -101,12 +101,21 @@ public final class SyntheticArticles {
         return List.copyOf(words);
     }
 
-    /** Article number {@code n} (≥ 0). */
+    /** Article number {@code n} (≥ 0), with ~1,300 characters of body. */
     public EnrichedArticle article(long n) {
+        return article(n, 1300);
+    }
+
+    /**
+     * Article number {@code n} (≥ 0) with at least {@code bodyChars} characters of body; for the
+     * same {@code bodyChars}, always the same article. Its {@link EnrichedArticle#article() raw
+     * article} is what ingest would publish (the body as plain text).
+     */
+    public EnrichedArticle article(long n, int bodyChars) {
         Random random = new Random(seed * 1_000_003L + n);
         if (n >= 10 && random.nextInt(10) == 0) {
             long original = Math.floorMod(random.nextLong(), n);
-            return repost(article(original), n, random);
+            return repost(article(original, bodyChars), n, random);
         }
         List<Named> companies = pick(random, COMPANIES, 2 + random.nextInt(4));
         List<Named> chips = pick(random, CHIPS, random.nextInt(4));
@@ -115,7 +124,7 @@ public final class SyntheticArticles {
         List<Figure> figures = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         List<String> bodyWords = new ArrayList<>();
-        while (body.length() < 1300) {
+        while (body.length() < bodyChars) {
             String template = TEMPLATES.get(random.nextInt(TEMPLATES.size()));
             for (String slot : template.split(" ")) {
                 String words = switch (slot) {
