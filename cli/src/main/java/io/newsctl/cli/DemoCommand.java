@@ -122,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
         return kib.isPresent() ? (kib.getAsLong() / 1024) + " MB RSS" : "RSS unknown";
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

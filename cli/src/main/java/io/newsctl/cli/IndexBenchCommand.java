@@ -167,7 +167,7 @@ final class IndexBenchCommand implements Callable<Integer> {
     }
 
     /** Deletes {@code <alias>-v*} by name (clusters refuse wildcard deletes by default). */
-    private static void deleteIndices(ElasticsearchClient client, IndexLayout layout) throws IOException {
+    static void deleteIndices(ElasticsearchClient client, IndexLayout layout) throws IOException {
         List<String> names = new ArrayList<>(client.indices().get(g -> g.index(layout.indexPattern())
                 .allowNoIndices(true)).indices().keySet());
         if (!names.isEmpty()) {
@@ -238,7 +238,7 @@ final class IndexBenchCommand implements Callable<Integer> {
     }
 
     /** Prebuilt documents as NDJSON _bulk bodies with the same limits, {@code concurrency} in flight. */
-    private static void rawBulk(HttpClient http, URI bulk, String index, DataInputStream in, int count,
+    static void rawBulk(HttpClient http, URI bulk, String index, DataInputStream in, int count,
                                 BulkWriter.Settings settings) throws Exception {
         Semaphore inFlight = new Semaphore(settings.concurrency());
         List<CompletableFuture<Void>> pending = new ArrayList<>();

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsctl",
         mixinStandardHelpOptions = true,
         versionProvider = Newsctl.Version.class,
-        description = "Chinese tech-news pipeline: demo, extract, crawl, import, eval, annotate, reindex, bench-index.",
+        description = "Chinese tech-news pipeline: demo, extract, crawl, import, eval, annotate, reindex, bench, bench-index.",
         subcommands = {
                 ExtractCommand.class,
                 CrawlCommand.class,
@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 AnnotateCommand.class,
                 AnnotateBenchCommand.class,
                 ReindexCommand.class,
+                BenchCommand.class,
                 IndexBenchCommand.class,
                 CommandLine.HelpCommand.class
         })

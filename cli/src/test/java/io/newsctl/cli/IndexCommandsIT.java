@@ -10,9 +10,6 @@ import io.newsctl.index.EsClients;
 import io.newsctl.index.EsConnection;
 import io.newsctl.index.IndexBootstrap;
 import io.newsctl.index.IndexLayout;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +22,7 @@ class IndexCommandsIT {
 
     @Test
     void benchIndexPrintsBothRatesAndSearchLatency(ServerEndpoints servers) {
-        String output = run("bench-index", "--articles", "300", "--queries", "20", "--warmup", "5",
+        String output = CliRun.run("bench-index", "--articles", "300", "--queries", "20", "--warmup", "5",
                 "--es-url", servers.elasticsearchUrl().toString(), "--data-dir", "target/bench-it");
         Matcher ratio = Pattern.compile("indexer / raw _bulk = ([0-9.]+)").matcher(output);
         assertTrue(ratio.find(), output);
@@ -38,27 +35,12 @@ class IndexCommandsIT {
         String alias = "cli-reindex-" + UUID.randomUUID().toString().substring(0, 8);
         try (ElasticsearchClient client = EsClients.create(EsConnection.of(servers.elasticsearchUrl().toString()))) {
             new IndexBootstrap(client).ensure(new IndexLayout(alias, 1));
-            String output = run("reindex", "--es-url", servers.elasticsearchUrl().toString(), "--alias", alias,
+            String output = CliRun.run("reindex", "--es-url", servers.elasticsearchUrl().toString(), "--alias", alias,
                     "--delete-old");
             assertTrue(output.contains(alias + " now points at " + alias + "-v2"), output);
             assertEquals(java.util.Set.of(alias + "-v2"),
                     client.indices().getAlias(a -> a.name(alias)).aliases().keySet());
             client.indices().delete(d -> d.index(alias + "-v2"));
         }
-    }
-
-    private static String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            code = Newsctl.run(args);
-        } finally {
-            System.setOut(original);
-        }
-        String output = captured.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, output);
-        return output;
     }
 }

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /** Resident set size of a process, from Linux's /proc; empty elsewhere or once it is gone. */
-final class ProcessMemory {
+public final class ProcessMemory {
 
     private ProcessMemory() {
     }
 
-    static OptionalLong rssKib(long pid) {
+    public static OptionalLong rssKib(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {

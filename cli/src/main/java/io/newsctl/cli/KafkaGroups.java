@@ -19,7 +19,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-/** What a test needs to know about topics and consumer groups, through one Admin client. */
+/** What a test or a benchmark needs to know about topics and consumer groups, through one Admin client. */
 final class KafkaGroups implements AutoCloseable {
     private static final long TIMEOUT_MS = 30_000;
     private final String bootstrap;
