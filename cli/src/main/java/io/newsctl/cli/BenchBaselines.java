@@ -43,7 +43,7 @@ final class BenchBaselines {
     private final int threads = Runtime.getRuntime().availableProcessors();
 
     /**
-     * Analyses {@code warmup} untimed, then {@code measured} timed; writes the articles' Elasticsearch
+     * Analyses {@code warmup} twice untimed, then {@code measured} timed; writes the articles' Elasticsearch
      * documents to {@code warmupDocuments} and {@code documents} (untimed) for {@link #rawBulk}.
      * Returns articles/s and this JVM's CPU per article.
      */
@@ -52,6 +52,7 @@ final class BenchBaselines {
         Extractor extractor = Extractor.createDefault();
         ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("bench-extract-", 0).factory());
         try {
+            analyse(pool, extractor, warmup); // twice: on a busy machine the JIT is still compiling after one pass
             writeDocuments(analyse(pool, extractor, warmup), warmupDocuments);
             long pid = ProcessHandle.current().pid();
             long cpuBefore = CpuTime.processMillis(pid).orElse(0);

@@ -230,8 +230,12 @@ final class BenchCommand implements Callable<Integer> {
         long pipelineCpu = burst.cpuMillis().entrySet().stream().filter(e -> !e.getKey().equals(DRIVER))
                 .mapToLong(Map.Entry::getValue).sum();
         int cores = Runtime.getRuntime().availableProcessors();
+        double pipelineCpuPerArticle = pipelineCpu / (double) articles;
         say("  servers + services: %.2f ms CPU per article → at most %,.0f articles/s on %d cores if they had the"
-                + " machine to themselves", pipelineCpu / (double) articles, cores * 1000.0 * articles / pipelineCpu, cores);
+                + " machine to themselves", pipelineCpuPerArticle, cores * 1000.0 / pipelineCpuPerArticle, cores);
+        say("  by CPU, less sensitive to the machine's other load: extract-only %.2f ms / pipeline %.2f ms per article"
+                + " = %.2f (the ratio end to end / extract-only tends to on an otherwise idle machine)",
+                extractOnly.cpuMillisPerItem(), pipelineCpuPerArticle, extractOnly.cpuMillisPerItem() / pipelineCpuPerArticle);
         say("  machine during the burst: %.2f of %d cores busy; this benchmark's processes %.2f, everything else %.2f",
                 burst.machineBusyCores(), cores, burst.watchedBusyCores(),
                 Math.max(0, burst.machineBusyCores() - burst.watchedBusyCores()));
