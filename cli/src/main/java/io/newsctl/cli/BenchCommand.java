@@ -64,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "Alert rules the alert service loads (default: samples/rules/).")
     Path rules;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Servers' data, logs and work files (default data/bench-e2e).")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Servers' data, logs and work files, emptied first (default data/bench-e2e).")
     Path dataDir;
 
     @Option(names = "--keep", description = "Keep the data directory (servers' data and logs) afterwards.")
