@@ -227,6 +227,9 @@ class ArticleSearchIT {
         assertEquals(stories.size(), stories.stream().map(SearchPage.Hit::storyId).distinct().count());
         for (SearchPage.Hit hit : stories) {
             assertEquals(storySizes.get(hit.storyId()) - 1, hit.reposts(), hit.storyId());
+            // newest first, a story's newest article is a repost; its original still stands for it
+            assertEquals(hit.storyId(), hit.id(), "the original, not a repost, stands for the story");
+            assertNull(hit.duplicateOf(), hit.id());
         }
         SearchPage first = search.search(ArticleQuery.builder().build());
         assertEquals(ARTICLES, first.total());
