@@ -82,6 +82,31 @@ public record KafkaSecurity(
         }
     }
 
+    /**
+     * From environment variables named like the services' settings ({@code NEWS_KAFKA_SECURITY_PROTOCOL},
+     * {@code …_USERNAME}, {@code …_PASSWORD} or {@code …_PASSWORD_FILE}, {@code …_TRUSTSTORE},
+     * {@code …_TRUSTSTORE_PASSWORD[_FILE]}, {@code …_KEYSTORE}, {@code …_KEYSTORE_PASSWORD[_FILE]},
+     * {@code …_KEY_PASSWORD}, {@code …_TRUSTSTORE_TYPE}, {@code …_KEYSTORE_TYPE}, {@code …_SASL_MECHANISM},
+     * {@code …_VERIFY_HOSTNAME}): how the command line, which has no Micronaut, is configured.
+     */
+    public static KafkaSecurity fromEnvironment(Map<String, String> env) {
+        String p = "NEWS_KAFKA_SECURITY_";
+        return new KafkaSecurity(env.get(p + "PROTOCOL"), env.get(p + "SASL_MECHANISM"), env.get(p + "USERNAME"),
+                secret(env.get(p + "PASSWORD"), env.get(p + "PASSWORD_FILE"), p + "PASSWORD"),
+                path(env.get(p + "TRUSTSTORE")),
+                secret(env.get(p + "TRUSTSTORE_PASSWORD"), env.get(p + "TRUSTSTORE_PASSWORD_FILE"),
+                        p + "TRUSTSTORE_PASSWORD"),
+                env.get(p + "TRUSTSTORE_TYPE"), path(env.get(p + "KEYSTORE")),
+                secret(env.get(p + "KEYSTORE_PASSWORD"), env.get(p + "KEYSTORE_PASSWORD_FILE"), p + "KEYSTORE_PASSWORD"),
+                env.get(p + "KEY_PASSWORD"), env.get(p + "KEYSTORE_TYPE"),
+                !"false".equalsIgnoreCase(String.valueOf(env.get(p + "VERIFY_HOSTNAME")).strip()));
+    }
+
+    /** A path setting; null when unset or blank. */
+    public static Path path(String value) {
+        return value == null || value.isBlank() ? null : Path.of(value.strip());
+    }
+
     /** SCRAM over TLS, trusting the CAs in {@code truststore}. */
     public static KafkaSecurity scram(String username, String password, Path truststore, String truststorePassword) {
         return new KafkaSecurity("SASL_SSL", null, username, password, truststore, truststorePassword, null, null,

@@ -41,6 +41,21 @@ class KafkaSecurityTest {
     }
 
     @Test
+    void theCommandLineReadsTheSameSettingsFromTheEnvironment(@TempDir Path dir) throws Exception {
+        Path password = Files.writeString(dir.resolve("pw"), "from-file\n");
+        KafkaSecurity security = KafkaSecurity.fromEnvironment(Map.of(
+                "NEWS_KAFKA_SECURITY_PROTOCOL", "sasl_ssl",
+                "NEWS_KAFKA_SECURITY_USERNAME", "cli",
+                "NEWS_KAFKA_SECURITY_PASSWORD_FILE", password.toString(),
+                "NEWS_KAFKA_SECURITY_TRUSTSTORE", "/ca.pem",
+                "NEWS_KAFKA_SECURITY_VERIFY_HOSTNAME", "false"));
+        assertEquals(KafkaSecurity.scram("cli", "from-file", Path.of("/ca.pem"), null).clientProperties().get("sasl.jaas.config"),
+                security.clientProperties().get("sasl.jaas.config"));
+        assertEquals("", security.clientProperties().get("ssl.endpoint.identification.algorithm"));
+        assertEquals(KafkaSecurity.PLAINTEXT.clientProperties(), KafkaSecurity.fromEnvironment(Map.of()).clientProperties());
+    }
+
+    @Test
     void aKeystoreAddsMutualTls() {
         Map<String, String> props = new KafkaSecurity("ssl", null, null, null, Path.of("/t/trust.p12"), "tp", null,
                 Path.of("/k/client.jks"), "kp", "keyp", null, false).clientProperties();
