@@ -1,9 +1,6 @@
 package io.newsctl.stream;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.newsctl.model.Secrets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -168,21 +165,9 @@ public record KafkaSecurity(
         return keystore != null ? "the client certificate in " + keystore : "an anonymous client";
     }
 
-    /**
-     * A secret given directly or as a file (a mounted Kubernetes Secret); the file wins, its trailing
-     * line break is dropped. Null when neither is set.
-     */
+    /** See {@link Secrets#resolve}. */
     public static String secret(String value, String file, String name) {
-        if (file != null && !file.isBlank()) {
-            try {
-                return Files.readString(Path.of(file.strip()), StandardCharsets.UTF_8).stripTrailing();
-            } catch (IOException e) {
-                // the path is not secret; the content is never part of a message
-                throw new UncheckedIOException("cannot read " + name + " from " + file.strip() + ": "
-                        + e.getClass().getSimpleName(), e);
-            }
-        }
-        return value == null || value.isEmpty() ? null : value;
+        return Secrets.resolve(value, file, name);
     }
 
     private static String typeOf(String type, Path file) {
@@ -207,14 +192,11 @@ public record KafkaSecurity(
     @Override
     public String toString() {
         return "KafkaSecurity[protocol=" + protocol + (sasl() ? ", mechanism=" + saslMechanism + ", username="
-                + username + ", password=" + mask(password) : "")
-                + (truststore == null ? "" : ", truststore=" + truststore + ", truststorePassword=" + mask(truststorePassword))
-                + (keystore == null ? "" : ", keystore=" + keystore + ", keystorePassword=" + mask(keystorePassword)
-                        + ", keyPassword=" + mask(keyPassword))
+                + username + ", password=" + Secrets.mask(password) : "")
+                + (truststore == null ? "" : ", truststore=" + truststore + ", truststorePassword=" + Secrets.mask(truststorePassword))
+                + (keystore == null ? "" : ", keystore=" + keystore + ", keystorePassword=" + Secrets.mask(keystorePassword)
+                        + ", keyPassword=" + Secrets.mask(keyPassword))
                 + ", verifyHostname=" + verifyHostname + "]";
     }
 
-    private static String mask(String secret) {
-        return secret == null ? "none" : "***";
-    }
 }
