@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +37,9 @@ class SecurePipelineIT {
     private static final String USER = "news-pipeline";
     private static final String PASSWORD = "pipeline-" + UUID.randomUUID();
     private static final Path LOGS = Path.of("target/secure-pipeline-it-logs");
+    /** Secrets every service is given; none may show up in a log or a health response. */
+    private static final String ES_PASSWORD = "es-password-" + UUID.randomUUID();
+    private static final String API_KEY = "api-admin-key-" + UUID.randomUUID();
 
     private EmbeddedKafka kafka;
     private DemoPipeline pipeline;
@@ -51,7 +55,12 @@ class SecurePipelineIT {
                 "NEWS_KAFKA_SECURITY_USERNAME", USER,
                 "NEWS_KAFKA_SECURITY_PASSWORD_FILE", passwordFile.toString(),
                 "NEWS_KAFKA_SECURITY_TRUSTSTORE", kafka.certificates().orElseThrow().caPem().toString(),
-                "NEWS_ELASTICSEARCH_ALIAS", "secure-pipeline-" + UUID.randomUUID().toString().substring(0, 8)));
+                "NEWS_ELASTICSEARCH_ALIAS", "secure-pipeline-" + UUID.randomUUID().toString().substring(0, 8),
+                // the test node has no security plugin and ignores credentials; they are here to be kept secret
+                "NEWS_ELASTICSEARCH_USERNAME", "news-indexer",
+                "NEWS_ELASTICSEARCH_PASSWORD", ES_PASSWORD,
+                "NEWS_API_AUTH_ADMIN_KEYS", API_KEY,
+                "LOGGER_LEVELS_IO_NEWSCTL", "DEBUG"));
         pipeline = DemoPipeline.start(new ServerEndpoints(kafka.bootstrapServers(), servers.elasticsearchUrl(),
                         servers.mode()),
                 new DemoPipeline.Options(Path.of("../samples"), Path.of("../samples/rules"), DemoPipeline.freePort(),
@@ -81,6 +90,23 @@ class SecurePipelineIT {
         String log = Files.readString(index.logFile(), StandardCharsets.UTF_8);
         assertTrue(log.contains("SASL_SSL as user " + USER), "the index service connected as " + USER);
         assertFalse(log.contains(PASSWORD), "the password is not logged");
+    }
+
+    @Test
+    void noSecretAppearsInAServiceLogOrHealthResponse() throws Exception {
+        List<String> secrets = List.of(PASSWORD, ES_PASSWORD, API_KEY);
+        for (ServiceProcess service : pipeline.services()) {
+            String log = Files.readString(service.logFile(), StandardCharsets.UTF_8);
+            assertTrue(log.contains("KafkaStartupCheck"), "the log of " + service.name() + " was captured");
+            String health = service.get("/health").body();
+            assertTrue(health.contains("UP"), service.name() + " health: " + health);
+            for (String secret : secrets) {
+                assertFalse(log.contains(secret), "a secret in the log of " + service.name());
+                assertFalse(health.contains(secret), "a secret in the health output of " + service.name());
+            }
+            int env = service.get("/env").statusCode();
+            assertTrue(env == 401 || env == 404, service.name() + " serves its configuration at /env: " + env);
+        }
     }
 
     @Test

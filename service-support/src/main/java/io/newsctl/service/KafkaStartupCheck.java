@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
  * The first start-up task of every service: connect to Kafka once with the configured security, so
  * wrong credentials or certificates stop the service with a clear message (see
  * {@link KafkaConnectionCheck}) rather than leaving its clients retrying in the background.
+ * Skipped where {@code news.consumers.enabled} is false: such an instance serves only its HTTP API.
  */
 @Singleton
 public class KafkaStartupCheck implements StartupTask, Ordered {
@@ -18,13 +19,18 @@ public class KafkaStartupCheck implements StartupTask, Ordered {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaSettings kafka;
+    private final ConsumersSettings consumers;
 
-    public KafkaStartupCheck(KafkaSettings kafka) {
+    public KafkaStartupCheck(KafkaSettings kafka, ConsumersSettings consumers) {
         this.kafka = kafka;
+        this.consumers = consumers;
     }
 
     @Override
     public void run() {
+        if (!consumers.enabled()) {
+            return; // an API-only instance (the search API) does not use Kafka
+        }
         var security = kafka.kafkaSecurity();
         int brokers = KafkaConnectionCheck.verify(kafka.bootstrapServers(), kafka.clientOverrides(), TIMEOUT);
         LOG.info("Kafka at {} answered ({} broker(s), {} as {})", kafka.bootstrapServers(), brokers,
