@@ -83,7 +83,11 @@ public record KafkaSettings(
 
         @Override
         public String toString() {
-            return resolve().toString();
+            try {
+                return resolve().toString();
+            } catch (RuntimeException e) {
+                return "Security[protocol=" + protocol + ", username=" + username + ", invalid: " + e.getMessage() + "]";
+            }
         }
     }
 
@@ -103,7 +107,7 @@ public record KafkaSettings(
 
     @Override
     public String toString() {
-        return "KafkaSettings[bootstrapServers=" + bootstrapServers + ", security=" + kafkaSecurity()
+        return "KafkaSettings[bootstrapServers=" + bootstrapServers + ", security=" + security
                 + ", properties=" + (properties == null ? "{}" : properties.keySet()) + "]";
     }
 }

@@ -96,6 +96,8 @@ class KafkaSecurityTest {
 
         KafkaSecurity security = KafkaSecurity.scram("alice", "s3cr3t-from-file", Path.of("/t.p12"), "trust-pw")
                 .withKeystore(Path.of("/k.p12"), "key-pw");
+        String stage = StageSettings.of("s", "b:1", "g", "t").withClientOverrides(security.clientProperties()).toString();
+        assertTrue(stage.contains("sasl.jaas.config") && !stage.contains("s3cr3t-from-file"), stage);
         String printed = security.toString();
         assertTrue(printed.contains("alice"), printed);
         for (String secret : new String[] {"s3cr3t-from-file", "trust-pw", "key-pw"}) {
