@@ -23,11 +23,44 @@
     $('error').hidden = !message;
   }
 
+  // With authentication on, the API wants a key: asked for once, kept for this tab only.
+  const KEY = 'newsctl.apiKey';
+  function headers(accept) {
+    const h = { Accept: accept };
+    const key = sessionStorage.getItem(KEY);
+    if (key) h['X-API-Key'] = key;
+    return h;
+  }
+
+  async function authorizedFetch(url, accept) {
+    let response = await fetch(url, { headers: headers(accept) });
+    if (response.status === 401) {
+      const key = window.prompt('API key');
+      if (key) {
+        sessionStorage.setItem(KEY, key.trim());
+        response = await fetch(url, { headers: headers(accept) });
+      }
+    }
+    return response;
+  }
+
   async function getJson(url) {
-    const response = await fetch(url, { headers: { Accept: 'application/json' } });
+    const response = await authorizedFetch(url, 'application/json');
     const body = await response.json().catch(() => ({}));
     if (!response.ok) throw new Error(body.error || ('HTTP ' + response.status));
     return body;
+  }
+
+  // An export link is a plain download unless a key is needed: then fetched with it and saved.
+  async function exportWithKey(event) {
+    if (!sessionStorage.getItem(KEY)) return;
+    event.preventDefault();
+    const response = await authorizedFetch(event.currentTarget.href, '*/*');
+    if (!response.ok) { showError('HTTP ' + response.status); return; }
+    const name = (response.headers.get('Content-Disposition') || '').match(/filename="?([^";]+)/);
+    const link = el('a', { href: URL.createObjectURL(await response.blob()), download: name ? name[1] : 'export' });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
   }
 
   function navigate(p) {
@@ -203,6 +236,8 @@
 
   $('search-form').addEventListener('submit', (e) => { e.preventDefault(); navigate(formToParams()); });
   $('more').addEventListener('click', () => run(true));
+  $('export-csv').addEventListener('click', exportWithKey);
+  $('export-jsonl').addEventListener('click', exportWithKey);
   $('close-article').addEventListener('click', () => {
     $('article').hidden = true;
     document.querySelector('main').classList.remove('reading');

@@ -44,8 +44,17 @@ final class DemoPipeline implements AutoCloseable {
      * @param searchPort port of the search API and UI
      * @param logDir     where the services' logs go
      * @param jvmOptions options of the services' JVMs
+     * @param env        further environment of every service (e.g. {@code NEWS_KAFKA_SECURITY_*})
      */
-    record Options(Path samples, Path rules, int searchPort, Path logDir, List<String> jvmOptions) {
+    record Options(Path samples, Path rules, int searchPort, Path logDir, List<String> jvmOptions,
+                   Map<String, String> env) {
+        Options {
+            env = Map.copyOf(env);
+        }
+
+        Options(Path samples, Path rules, int searchPort, Path logDir, List<String> jvmOptions) {
+            this(samples, rules, searchPort, logDir, jvmOptions, Map.of());
+        }
     }
 
     private final List<ServiceProcess> services;
@@ -67,9 +76,10 @@ final class DemoPipeline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> common = Map.of(
+        Map<String, String> common = new java.util.HashMap<>(Map.of(
                 "NEWS_KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrap(),
-                "NEWS_KAFKA_CREATE_TOPICS", "true");
+                "NEWS_KAFKA_CREATE_TOPICS", "true"));
+        common.putAll(options.env());
         List<ServiceProcess> started = new ArrayList<>();
         // All four start at once, each on a thread of its own (the common pool has one worker on two
         // cores). Order does not matter: the consumer groups are new, so they start at the earliest

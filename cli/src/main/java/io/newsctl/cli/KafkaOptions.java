@@ -2,6 +2,8 @@ package io.newsctl.cli;
 
 import io.newsctl.ingest.service.KafkaCrawlStateStore;
 import io.newsctl.stream.KafkaClientConfig;
+import io.newsctl.stream.KafkaConnectionCheck;
+import io.newsctl.stream.KafkaSecurity;
 import io.newsctl.stream.TopicAdmin;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +27,24 @@ final class KafkaOptions {
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions of topics created (default ${DEFAULT-VALUE}).")
     int partitions;
 
+    private Map<String, String> clientProperties;
+
+    /**
+     * TLS and SASL/SCRAM from the same environment variables as the services
+     * ({@code NEWS_KAFKA_SECURITY_*}, see {@link KafkaSecurity#fromEnvironment}); checked by
+     * connecting once, so wrong credentials stop the command at once with a clear message.
+     */
+    Map<String, String> clientProperties() {
+        if (clientProperties == null) {
+            Map<String, String> props = KafkaSecurity.fromEnvironment(System.getenv()).clientProperties();
+            KafkaConnectionCheck.verify(bootstrap, props, Duration.ofSeconds(30));
+            clientProperties = props;
+        }
+        return clientProperties;
+    }
+
     Producer<byte[], byte[]> producer(String client) {
-        return new KafkaProducer<>(KafkaClientConfig.producer(client, bootstrap, Map.of()));
+        return new KafkaProducer<>(KafkaClientConfig.producer(client, bootstrap, clientProperties()));
     }
 
     void ensureTopics() {
@@ -35,10 +53,10 @@ final class KafkaOptions {
         }
         List<TopicAdmin.TopicSpec> topics = new ArrayList<>(TopicAdmin.pipelineTopics(partitions));
         topics.add(KafkaCrawlStateStore.topicSpec(partitions));
-        TopicAdmin.ensure(bootstrap, Map.of(), topics, Duration.ofSeconds(30));
+        TopicAdmin.ensure(bootstrap, clientProperties(), topics, Duration.ofSeconds(30));
     }
 
     KafkaCrawlStateStore stateStore(Producer<byte[], byte[]> producer) {
-        return new KafkaCrawlStateStore(bootstrap, Map.of(), producer);
+        return new KafkaCrawlStateStore(bootstrap, clientProperties(), producer);
     }
 }

@@ -40,8 +40,7 @@ final class ReindexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        EsConnection connection = new EsConnection(url, env("NEWS_ELASTICSEARCH_API_KEY"),
-                env("NEWS_ELASTICSEARCH_USERNAME"), env("NEWS_ELASTICSEARCH_PASSWORD"));
+        EsConnection connection = EsConnection.fromEnvironment(url, System.getenv());
         try (ElasticsearchClient client = EsClients.create(connection)) {
             Reindexer reindexer = new Reindexer(client);
             out.printf("Reindexing %s (now %s) …%n", alias, reindexer.writeIndex(alias));
@@ -58,10 +57,5 @@ final class ReindexCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
-    }
-
-    private static String env(String name) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -71,6 +71,15 @@ public record StageSettings(
                 backoffInitial, backoffMax, groupInstanceId, overrides);
     }
 
+    /** The client overrides are listed by name only: they hold the SASL login and TLS passwords. */
+    @Override
+    public String toString() {
+        return "StageSettings[stage=" + stage + ", bootstrapServers=" + bootstrapServers + ", groupId=" + groupId
+                + ", inputTopic=" + inputTopic + ", maxPollRecords=" + maxPollRecords + ", pollTimeout=" + pollTimeout
+                + ", backoffInitial=" + backoffInitial + ", backoffMax=" + backoffMax + ", groupInstanceId="
+                + groupInstanceId + ", clientOverrides=" + new java.util.TreeSet<>(clientOverrides.keySet()) + "]";
+    }
+
     public StageSettings withGroupInstanceId(String id) {
         return new StageSettings(stage, bootstrapServers, groupId, inputTopic, maxPollRecords, pollTimeout,
                 backoffInitial, backoffMax, id, clientOverrides);

@@ -55,7 +55,14 @@ public final class TopicAdmin {
                 }
             }
             awaitVisible(admin, topics.stream().map(TopicSpec::name).toList(), deadline);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            RuntimeException refused = KafkaConnectionCheck.explainIfRefused(e.getCause(), bootstrapServers,
+                    clientOverrides, timeout);
+            if (refused != null) {
+                throw refused;
+            }
+            throw new IllegalStateException("cannot create topics on " + bootstrapServers + ": " + e, e);
+        } catch (TimeoutException e) {
             throw new IllegalStateException("cannot create topics on " + bootstrapServers + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

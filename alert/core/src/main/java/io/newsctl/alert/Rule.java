@@ -22,6 +22,8 @@ import java.util.List;
  * @param version     1 on creation, +1 on every update
  * @param createdAt   when it was created
  * @param updatedAt   when it was last changed
+ * @param owner       who created it through the API (the API key's name); null for rules seeded from
+ *                    files, which only admins manage
  */
 public record Rule(
         String id,
@@ -33,13 +35,24 @@ public record Rule(
         boolean enabled,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String owner) {
+
+    public Rule(String id, String name, String query, RuleFilters filters, Duration dedupWindow, List<Channel> channels,
+                boolean enabled, long version, Instant createdAt, Instant updatedAt) {
+        this(id, name, query, filters, dedupWindow, channels, enabled, version, createdAt, updatedAt, null);
+    }
 
     public Rule {
         query = query == null ? "" : query;
         filters = filters == null ? RuleFilters.NONE : filters;
         dedupWindow = dedupWindow == null ? Duration.ZERO : dedupWindow;
         channels = channels == null ? List.of() : List.copyOf(channels);
+    }
+
+    public Rule withOwner(String newOwner) {
+        return new Rule(id, name, query, filters, dedupWindow, channels, enabled, version, createdAt, updatedAt,
+                newOwner);
     }
 
     public List<Channel> webhooks() {

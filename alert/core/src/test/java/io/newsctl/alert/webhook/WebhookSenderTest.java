@@ -127,6 +127,19 @@ class WebhookSenderTest {
     }
 
     @Test
+    void loopbackPrivateAndMetadataTargetsAreRefusedUnlessAllowed() throws Exception {
+        for (String target : List.of(url(), "http://10.0.0.1/hook", "http://169.254.169.254/latest/meta-data")) {
+            WebhookSender.Outcome outcome = sender(TargetGuard.strict(), 5)
+                    .deliver(Channel.webhook(target, SECRET), "a1", BODY);
+            assertFalse(outcome.delivered(), target);
+            assertEquals("webhook-blocked", outcome.errorType(), target);
+        }
+        assertEquals(0, requests.get());
+        script.add(204);
+        assertTrue(deliver(sender(LOOPBACK, 1)).delivered(), "allowed explicitly (127.0.0.1/32), it is delivered");
+    }
+
+    @Test
     void connectionFailuresAreRetried() throws Exception {
         int port = server.getAddress().getPort();
         server.stop(0);

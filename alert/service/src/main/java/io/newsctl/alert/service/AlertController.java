@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
+import io.newsctl.api.Roles;
 import io.newsctl.model.Alert;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -19,7 +20,7 @@ import java.util.List;
  * newest first, each entry the {@link Alert} as published on the {@code alerts} topic.
  */
 @Controller("/api/alerts")
-@Secured({Roles.ANALYST, Roles.VIEWER})
+@Secured(Roles.READER)
 public class AlertController {
     static final int MAX_LIMIT = 500;
     private final AlertHistory history;

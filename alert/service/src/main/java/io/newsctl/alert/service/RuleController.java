@@ -14,6 +14,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.newsctl.api.Roles;
 import io.newsctl.alert.InvalidRuleException;
 import io.newsctl.alert.Rule;
 import io.newsctl.alert.RuleDraft;
@@ -33,8 +35,9 @@ import java.util.Optional;
 
 /**
  * Rule management: create, list, read, update, delete, and test a rule (stored or not) against an
- * article. Requires an analyst's API key. Bodies are read strictly: a misspelt field is a 400 that
- * names it.
+ * article. Requires an analyst's API key; an analyst sees and changes only the rules they created
+ * (another's rule is "not found"), an admin every rule. Bodies are read strictly: a misspelt field
+ * is a 400 that names it.
  */
 @Controller("/api/alert-rules")
 @Secured(Roles.ANALYST)
@@ -50,23 +53,23 @@ public class RuleController {
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> list() {
+    HttpResponse<String> list(Authentication caller) {
         ObjectNode body = JsonResponses.object();
         ArrayNode rules = body.putArray("rules");
-        store.list().forEach(r -> rules.add(RuleJson.publicView(r)));
+        store.list().stream().filter(r -> mayManage(caller, r)).forEach(r -> rules.add(RuleJson.publicView(r)));
         return JsonResponses.json(HttpStatus.OK, body);
     }
 
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> get(@PathVariable String id) {
-        return store.get(id).<HttpResponse<String>>map(r -> JsonResponses.json(HttpStatus.OK, RuleJson.publicView(r)))
+    HttpResponse<String> get(@PathVariable String id, Authentication caller) {
+        return find(id, caller).<HttpResponse<String>>map(r -> JsonResponses.json(HttpStatus.OK, RuleJson.publicView(r)))
                 .orElseGet(() -> notFound(id));
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> create(@Body String body) {
+    HttpResponse<String> create(@Body String body, Authentication caller) {
         try {
-            Rule rule = validator.create(RuleJson.decodeDraft(utf8(body)));
+            Rule rule = validator.create(RuleJson.decodeDraft(utf8(body))).withOwner(caller.getName());
             if (store.get(rule.id()).isPresent()) {
                 return JsonResponses.error(HttpStatus.CONFLICT, "rule " + rule.id() + " exists; PUT to change it");
             }
@@ -81,13 +84,14 @@ public class RuleController {
     }
 
     @Put(value = "/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> update(@PathVariable String id, @Body String body) {
-        Optional<Rule> existing = store.get(id);
+    HttpResponse<String> update(@PathVariable String id, @Body String body, Authentication caller) {
+        Optional<Rule> existing = find(id, caller);
         if (existing.isEmpty()) {
             return notFound(id);
         }
         try {
-            Rule rule = validator.update(existing.get(), RuleJson.decodeDraft(utf8(body)));
+            Rule rule = validator.update(existing.get(), RuleJson.decodeDraft(utf8(body)))
+                    .withOwner(existing.get().owner());
             store.save(rule);
             return JsonResponses.json(HttpStatus.OK, RuleJson.publicView(rule));
         } catch (InvalidRuleException e) {
@@ -98,8 +102,8 @@ public class RuleController {
     }
 
     @Delete("/{id}")
-    HttpResponse<String> delete(@PathVariable String id) {
-        if (store.get(id).isEmpty()) {
+    HttpResponse<String> delete(@PathVariable String id, Authentication caller) {
+        if (find(id, caller).isEmpty()) {
             return notFound(id);
         }
         try {
@@ -112,8 +116,8 @@ public class RuleController {
 
     /** Would this stored rule fire on this article (an {@code EnrichedArticle} JSON)? */
     @Post(value = "/{id}/test", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> testStored(@PathVariable String id, @Body String article) {
-        Optional<Rule> rule = store.get(id);
+    HttpResponse<String> testStored(@PathVariable String id, @Body String article, Authentication caller) {
+        Optional<Rule> rule = find(id, caller);
         if (rule.isEmpty()) {
             return notFound(id);
         }
@@ -156,6 +160,16 @@ public class RuleController {
             body.set("alert", RuleJson.writer().valueToTree(AlertDecider.toAlert(rule, m, article, Instant.now())));
         });
         return JsonResponses.json(HttpStatus.OK, body);
+    }
+
+    /** The rule, if it exists and the caller may manage it. */
+    private Optional<Rule> find(String id, Authentication caller) {
+        return store.get(id).filter(r -> mayManage(caller, r));
+    }
+
+    /** Admins manage every rule, analysts the rules they created. */
+    static boolean mayManage(Authentication caller, Rule rule) {
+        return caller.getRoles().contains(Roles.ADMIN) || caller.getName().equals(rule.owner());
     }
 
     private static HttpResponse<String> notFound(String id) {

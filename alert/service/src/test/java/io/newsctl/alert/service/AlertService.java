@@ -1,5 +1,8 @@
 package io.newsctl.alert.service;
 
+import io.newsctl.api.ApiKeyReader;
+import io.newsctl.api.ApiKeyValidator;
+
 import static org.awaitility.Awaitility.await;
 
 import io.micronaut.context.ApplicationContext;
@@ -32,6 +35,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class AlertService implements AutoCloseable {
     static final String ANALYST_KEY = "analyst-key-for-tests-0123456789";
     static final String VIEWER_KEY = "viewer-key-for-tests-0123456789";
+    /** Keys of the shared news.api.auth settings: another analyst, and an admin. */
+    static final String OTHER_ANALYST_KEY = "it-other-analyst-key-42";
+    static final String ADMIN_KEY = "it-admin-key-7";
     static final Duration WAIT = Duration.ofSeconds(60);
 
     final ServerEndpoints servers;
@@ -63,6 +69,8 @@ final class AlertService implements AutoCloseable {
         props.put("news.alert.auth.analyst-keys", List.of(ANALYST_KEY));
         props.put("news.alert.auth.viewer-keys", List.of("sha256:" + java.util.HexFormat.of().formatHex(
                 ApiKeyValidator.sha256(VIEWER_KEY))));
+        props.put("news.api.auth.analyst-keys", List.of(OTHER_ANALYST_KEY));
+        props.put("news.api.auth.admin-keys", List.of(ADMIN_KEY));
         props.put("news.alert.webhook-allowed-cidrs", List.of("127.0.0.1/32"));
         props.put("news.alert.webhook-max-attempts", 3);
         props.put("news.alert.webhook-initial-backoff", "50ms");

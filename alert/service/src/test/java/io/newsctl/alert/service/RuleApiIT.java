@@ -42,6 +42,37 @@ class RuleApiIT {
     }
 
     @Test
+    void analystsManageOnlyTheirOwnRulesAndAdminsEveryRule(ServerEndpoints servers) throws Exception {
+        String id = "it-owned-" + UUID.randomUUID().toString().substring(0, 8);
+        String other = AlertService.OTHER_ANALYST_KEY;
+        try (AlertService alert = AlertService.start(servers, Map.of())) {
+            HttpResponse<String> created = alert.post("/api/alert-rules",
+                    "{\"id\": \"" + id + "\", \"name\": \"mine\", \"query\": \"芯片\"}", KEY);
+            assertEquals(201, created.statusCode(), created.body());
+            assertTrue(json(created).get("owner").asText().startsWith("key-"), created.body());
+            assertEquals(400, alert.post("/api/alert-rules", "{\"name\": \"x\", \"query\": \"y\", \"owner\": \"z\"}",
+                    KEY).statusCode(), "the owner is not the caller's to choose");
+
+            assertEquals(404, alert.get("/api/alert-rules/" + id, other).statusCode());
+            assertEquals(404, alert.put("/api/alert-rules/" + id, "{\"name\": \"theirs\", \"query\": \"芯片\"}", other)
+                    .statusCode());
+            assertEquals(404, alert.delete("/api/alert-rules/" + id, other).statusCode());
+            assertFalse(alert.get("/api/alert-rules", other).body().contains(id));
+
+            assertTrue(alert.get("/api/alert-rules", AlertService.ADMIN_KEY).body().contains(id));
+            HttpResponse<String> renamed = alert.put("/api/alert-rules/" + id,
+                    "{\"name\": \"by admin\", \"query\": \"芯片\"}", AlertService.ADMIN_KEY);
+            assertEquals(200, renamed.statusCode(), renamed.body());
+            assertEquals(json(created).get("owner"), json(renamed).get("owner"), "an admin's edit keeps the owner");
+            assertEquals(200, alert.get("/api/alert-rules/" + id, KEY).statusCode());
+            assertEquals(204, alert.delete("/api/alert-rules/" + id, AlertService.ADMIN_KEY).statusCode());
+
+            String huge = "{\"name\": \"" + "长".repeat(100_000) + "\", \"query\": \"x\"}";
+            assertEquals(413, alert.post("/api/alert-rules", huge, KEY).statusCode(), "bodies are bounded");
+        }
+    }
+
+    @Test
     void invalidRulesGetA400SayingWhatIsWrong(ServerEndpoints servers) throws Exception {
         try (AlertService alert = AlertService.start(servers, Map.of())) {
             HttpResponse<String> response = alert.post("/api/alert-rules", """

@@ -1,7 +1,9 @@
 package io.newsctl.embedded.kafka;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -9,14 +11,22 @@ import java.util.Properties;
  * What one combined broker+controller needs: where its log dirs live, its two loopback ports, and
  * extra broker properties chosen by the launcher (product defaults, test tweaks).
  *
- * <p>Command line: {@code <data dir> <broker port> <controller port> [key=value ...]}.
+ * <p>Command line: {@code <data dir> <broker port> <controller port> [key=value ...]
+ * [--add-scram=<credential> ...]}; each {@code --add-scram} credential (e.g.
+ * {@code SCRAM-SHA-512=[name=alice,password=secret]}) is written into the cluster metadata when the
+ * storage is formatted, as {@code kafka-storage format --add-scram} does, so SCRAM users exist
+ * before the first client connects.
  */
-record KafkaNodeConfig(Path dataDir, int port, int controllerPort, Map<String, String> overrides) {
+record KafkaNodeConfig(Path dataDir, int port, int controllerPort, Map<String, String> overrides,
+                       List<String> scramCredentials) {
 
-    static final String USAGE = "usage: KafkaNodeMain <data dir> <broker port> <controller port> [key=value ...]";
+    static final String USAGE = "usage: KafkaNodeMain <data dir> <broker port> <controller port> [key=value ...]"
+            + " [--add-scram=SCRAM-SHA-512=[name=<user>,password=<password>] ...]";
+    private static final String ADD_SCRAM = "--add-scram=";
 
     KafkaNodeConfig {
         overrides = Map.copyOf(overrides);
+        scramCredentials = List.copyOf(scramCredentials);
     }
 
     static KafkaNodeConfig parse(String[] args) {
@@ -24,7 +34,12 @@ record KafkaNodeConfig(Path dataDir, int port, int controllerPort, Map<String, S
             throw new IllegalArgumentException(USAGE);
         }
         Map<String, String> overrides = new LinkedHashMap<>();
+        List<String> scram = new ArrayList<>();
         for (int i = 3; i < args.length; i++) {
+            if (args[i].startsWith(ADD_SCRAM)) {
+                scram.add(args[i].substring(ADD_SCRAM.length()));
+                continue;
+            }
             int eq = args[i].indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("not a key=value broker property: " + args[i] + "\n" + USAGE);
@@ -32,7 +47,7 @@ record KafkaNodeConfig(Path dataDir, int port, int controllerPort, Map<String, S
             overrides.put(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
         return new KafkaNodeConfig(Path.of(args[0]).toAbsolutePath(), Integer.parseInt(args[1]),
-                Integer.parseInt(args[2]), overrides);
+                Integer.parseInt(args[2]), overrides, scram);
     }
 
     Path logDir() {

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -69,13 +71,21 @@ public final class KafkaNodeMain {
             return; // a restart on existing data keeps its cluster id
         }
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of(
+                "format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString()));
+        for (String credential : config.scramCredentials()) {
+            args.add("--add-scram");
+            args.add(credential);
+        }
         int rc;
         try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-            rc = StorageTool.execute(new String[] {
-                "format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString()}, out);
+            rc = StorageTool.execute(args.toArray(String[]::new), out);
         }
         String output = captured.toString(StandardCharsets.UTF_8);
         System.out.print(output);
+        if (!config.scramCredentials().isEmpty()) {
+            System.out.println("added " + config.scramCredentials().size() + " SCRAM credential(s)");
+        }
         if (rc != 0) {
             throw new IllegalStateException("formatting " + config.logDir() + " failed (exit " + rc + "): " + output);
         }

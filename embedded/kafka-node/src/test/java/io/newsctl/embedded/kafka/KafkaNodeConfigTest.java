@@ -34,6 +34,16 @@ class KafkaNodeConfigTest {
     }
 
     @Test
+    void scramCredentialsAreKeptForFormattingNotPassedToTheBroker() {
+        KafkaNodeConfig config = KafkaNodeConfig.parse(new String[] {"/d", "1", "2", "num.partitions=3",
+            "--add-scram=SCRAM-SHA-512=[name=alice,password=a=b]"});
+
+        assertEquals(java.util.List.of("SCRAM-SHA-512=[name=alice,password=a=b]"), config.scramCredentials());
+        assertEquals(null, config.brokerProperties().getProperty("--add-scram"));
+        assertEquals("3", config.brokerProperties().getProperty("num.partitions"));
+    }
+
+    @Test
     void badArgumentsExplainTheUsage() {
         IllegalArgumentException tooFew = assertThrows(IllegalArgumentException.class,
                 () -> KafkaNodeConfig.parse(new String[] {"/d"}));

@@ -63,16 +63,29 @@ public final class ArticleExport {
             "people", "places", "organizations", "tags", "keywords", "story_id", "duplicate_of", "figures");
     private static final String KEEP_ALIVE = "2m";
 
+    /** Default cap of one export: enough for any analysis, bounded for the cluster and the client. */
+    public static final int DEFAULT_MAX_ARTICLES = 50_000;
+
     private final ArticleSearch search;
     private final int pageSize;
+    private final int maxArticles;
 
     public ArticleExport(ArticleSearch search) {
-        this(search, 500);
+        this(search, 500, DEFAULT_MAX_ARTICLES);
     }
 
     public ArticleExport(ArticleSearch search, int pageSize) {
+        this(search, pageSize, DEFAULT_MAX_ARTICLES);
+    }
+
+    /** @param maxArticles the export ends after this many articles (the newest, as it is sorted by date) */
+    public ArticleExport(ArticleSearch search, int pageSize, int maxArticles) {
+        if (maxArticles < 1) {
+            throw new IllegalArgumentException("maxArticles must be ≥ 1, was " + maxArticles);
+        }
         this.search = search;
         this.pageSize = pageSize;
+        this.maxArticles = maxArticles;
     }
 
     /**
@@ -98,6 +111,7 @@ public final class ArticleExport {
         private int position;
         private boolean started;
         private boolean exhausted;
+        private int written;
 
         ExportStream(ElasticsearchClient client, String pit, Query query, Format format) {
             this.client = client;
@@ -151,10 +165,11 @@ public final class ArticleExport {
             }
             List<FieldValue> from = after;
             String pitId = pit;
+            int size = Math.min(pageSize, maxArticles - written);
             SearchResponse<ObjectNode> response = client.search(s -> {
                 s.pit(p -> p.id(pitId).keepAlive(k -> k.time(KEEP_ALIVE)))
                         .query(query)
-                        .size(pageSize)
+                        .size(size)
                         .trackTotalHits(t -> t.enabled(false))
                         .source(src -> src.filter(f -> f.includes(format == Format.CSV ? CSV_COLUMNS : JSONL_FIELDS)))
                         .sort(SortOptions.of(o -> o.field(f -> f.field("published_at").order(SortOrder.Desc)
@@ -181,7 +196,8 @@ public final class ArticleExport {
                     out.write('\n');
                 }
             }
-            if (hits.size() < pageSize) {
+            written += hits.size();
+            if (hits.size() < size || written >= maxArticles) {
                 exhausted = true;
                 closePit();
             } else {

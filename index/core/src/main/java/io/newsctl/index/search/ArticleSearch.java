@@ -1,5 +1,6 @@
 package io.newsctl.index.search;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -9,6 +10,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregationExecutionHint;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
@@ -19,7 +21,6 @@ import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.core.search.InnerHitsResult;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.NamedValue;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,10 +30,14 @@ import io.newsctl.model.SegmentedText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +73,7 @@ public final class ArticleSearch {
                     NamedValue.of("body", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(3))),
                     NamedValue.of("summary", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(1)))));
     private static final int FACET_SIZE = 20;
-    private static final String REPOSTS = "reposts";
+    private static final String STORY_SIZES = "story_sizes";
     /**
      * The segmented fields, and the character-level {@code title.std} for recall when a query word
      * is cut differently from a headline. {@code body.std} and {@code summary.std} are left out: a
@@ -81,11 +86,13 @@ public final class ArticleSearch {
             "companies", "chips", "people", "tags", "summary", "story_id", "duplicate_of");
 
     private final ElasticsearchClient client;
+    private final ElasticsearchAsyncClient async;
     private final IndexLayout layout;
     private final QuerySegmenter segmenter;
 
     public ArticleSearch(ElasticsearchClient client, IndexLayout layout, QuerySegmenter segmenter) {
         this.client = client;
+        this.async = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
         this.layout = layout;
         this.segmenter = segmenter;
     }
@@ -116,29 +123,34 @@ public final class ArticleSearch {
                     + " collapsed results: narrow the search or set collapse=false");
         }
         CalendarInterval interval = interval(query);
-        SearchRequest request = SearchRequest.of(s -> {
+        // Two requests at once: the page of hits, and the counts (total, stories, facets, date
+        // histogram) as a size-0 search, which the shard request cache keeps until the next
+        // refresh, so paging and repeated searches do not recount. Collapsing without inner hits
+        // and asking a third, small request for the shown stories' sizes and originals measured
+        // about half the time of one request doing all of it (BENCHMARKS.md).
+        SearchRequest hitsRequest = SearchRequest.of(s -> {
             s.index(layout.alias())
                     .query(esQuery)
                     .size(query.size() + 1) // one more, to know whether there is a next page
-                    .trackTotalHits(t -> t.enabled(true))
+                    .trackTotalHits(t -> t.enabled(false))
                     .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
-                    .sort(sort(query));
+                    .sort(sort(query))
+                    .highlight(HIGHLIGHT);
             if (query.collapse()) {
-                // the story is shown by its original when the original matches (inner hit sorted
-                // originals first), highlighted there; the inner hits' total counts the reposts
-                s.from(offset).collapse(c -> c.field("story_id")
-                        .innerHits(i -> i.name(REPOSTS).size(1)
-                                .sort(SortOptions.of(o -> o.field(f -> f.field("duplicate_of").order(SortOrder.Asc)
-                                                .missing("_first"))),
-                                        SortOptions.of(o -> o.field(f -> f.field("published_at").order(SortOrder.Asc))))
-                                .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
-                                .highlight(HIGHLIGHT)));
+                s.from(offset).collapse(c -> c.field("story_id"));
+            } else if (cursor != null) {
+                s.searchAfter(cursor.searchAfter().stream().map(FieldValue::of).toList());
+            }
+            return s;
+        });
+        SearchRequest countsRequest = SearchRequest.of(s -> {
+            s.index(layout.alias())
+                    .query(esQuery)
+                    .size(0)
+                    .requestCache(true)
+                    .trackTotalHits(t -> t.enabled(true));
+            if (query.collapse()) {
                 s.aggregations("stories", a -> a.cardinality(c -> c.field("story_id")));
-            } else {
-                s.highlight(HIGHLIGHT);
-                if (cursor != null) {
-                    s.searchAfter(cursor.searchAfter().stream().map(FieldValue::of).toList());
-                }
             }
             for (String facet : query.facets()) {
                 s.aggregations(facet, a -> a.terms(t -> t.field(FACETS.get(facet)).size(FACET_SIZE)));
@@ -149,12 +161,28 @@ public final class ArticleSearch {
                     .format("yyyy-MM-dd'T'HH:mmXXX")));
             return s;
         });
-        SearchResponse<ObjectNode> response = execute(request);
+        CompletableFuture<SearchResponse<ObjectNode>> countsFuture = async.search(countsRequest, ObjectNode.class);
+        SearchResponse<ObjectNode> response;
+        Stories stories;
+        try {
+            response = execute(hitsRequest);
+            List<Hit<ObjectNode>> shown = response.hits().hits();
+            stories = query.collapse()
+                    ? stories(esQuery, shown.subList(0, Math.min(shown.size(), query.size())))
+                    : Stories.NONE;
+        } catch (RuntimeException | IOException e) {
+            countsFuture.cancel(true);
+            throw e;
+        }
+        SearchResponse<ObjectNode> counts = await(countsFuture);
         List<Hit<ObjectNode>> raw = response.hits().hits();
         boolean more = raw.size() > query.size();
         List<SearchPage.Hit> hits = new ArrayList<>();
         for (Hit<ObjectNode> hit : raw.subList(0, Math.min(raw.size(), query.size()))) {
-            hits.add(toHit(hit));
+            String story = hit.source() == null ? null : text(hit.source(), "story_id");
+            Hit<ObjectNode> original = story == null ? null : stories.originals().get(story);
+            long size = story == null ? 1 : stories.sizes().getOrDefault(story, 1L);
+            hits.add(toHit(original != null ? original : hit, Math.max(0, size - 1), hit.score()));
         }
         String next = null;
         if (more) {
@@ -162,7 +190,7 @@ public final class ArticleSearch {
                     ? Cursor.offset(offset + query.size()).encode()
                     : Cursor.after(sortName, sortValues(raw.get(query.size() - 1))).encode();
         }
-        Map<String, Aggregate> aggregations = response.aggregations();
+        Map<String, Aggregate> aggregations = counts.aggregations();
         Map<String, List<SearchPage.FacetValue>> facets = new LinkedHashMap<>();
         for (String name : FACETS.keySet()) {
             if (!query.facets().contains(name)) {
@@ -184,12 +212,69 @@ public final class ArticleSearch {
                 histogram.add(new SearchPage.Bucket(bucket.keyAsString(), bucket.docCount()));
             }
         }
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        Aggregate stories = aggregations.get("stories");
-        long storyCount = stories != null && stories.isCardinality() ? stories.cardinality().value() : total;
-        return new SearchPage(total, Math.min(storyCount, total), hits, facets, histogram,
+        long total = counts.hits().total() == null ? hits.size() : counts.hits().total().value();
+        Aggregate storyCount = aggregations.get("stories");
+        long storiesTotal = storyCount != null && storyCount.isCardinality() ? storyCount.cardinality().value() : total;
+        return new SearchPage(total, Math.min(storiesTotal, total), hits, facets, histogram,
                 interval.jsonValue(), next,
-                response.took());
+                Math.max(response.took() + stories.took(), counts.took()));
+    }
+
+    /** The shown stories' matching sizes, and the originals of those shown by a repost. */
+    private record Stories(Map<String, Long> sizes, Map<String, Hit<ObjectNode>> originals, long took) {
+        static final Stories NONE = new Stories(Map.of(), Map.of(), 0);
+    }
+
+    /**
+     * For the stories on a collapsed page: how many matching articles each has (its reposts are
+     * the others), and, where a repost stands for its story, the original when the original
+     * matches too, so the story is shown by it. The hits are only the originals ({@code post_filter});
+     * the sizes count every matching article of the stories shown.
+     */
+    private Stories stories(Query esQuery, List<Hit<ObjectNode>> shown) throws IOException {
+        List<FieldValue> ids = new ArrayList<>();
+        List<FieldValue> shownByRepost = new ArrayList<>();
+        for (Hit<ObjectNode> hit : shown) {
+            String story = hit.source() == null ? null : text(hit.source(), "story_id");
+            if (story != null) {
+                ids.add(FieldValue.of(story));
+                if (text(hit.source(), "duplicate_of") != null) {
+                    shownByRepost.add(FieldValue.of(story));
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return Stories.NONE;
+        }
+        SearchRequest request = SearchRequest.of(s -> s.index(layout.alias())
+                .query(q -> q.bool(b -> b.must(esQuery)
+                        .filter(f -> f.terms(t -> t.field("story_id").terms(v -> v.value(ids))))))
+                .postFilter(p -> p.bool(b -> b
+                        .filter(f -> f.terms(t -> t.field("story_id").terms(v -> v.value(shownByRepost))))
+                        .mustNot(m -> m.exists(e -> e.field("duplicate_of")))))
+                .size(shownByRepost.size())
+                .trackTotalHits(t -> t.enabled(false))
+                .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
+                .highlight(HIGHLIGHT)
+                // map: a handful of documents, no global ordinals of a field unique per article
+                .aggregations(STORY_SIZES, a -> a.terms(t -> t.field("story_id").size(ids.size())
+                        .executionHint(TermsAggregationExecutionHint.Map))));
+        SearchResponse<ObjectNode> response = execute(request);
+        Map<String, Long> sizes = new HashMap<>();
+        Aggregate aggregate = response.aggregations().get(STORY_SIZES);
+        if (aggregate != null && aggregate.isSterms()) {
+            for (StringTermsBucket bucket : aggregate.sterms().buckets().array()) {
+                sizes.put(bucket.key().stringValue(), bucket.docCount());
+            }
+        }
+        Map<String, Hit<ObjectNode>> originals = new HashMap<>();
+        for (Hit<ObjectNode> hit : response.hits().hits()) {
+            String story = hit.source() == null ? null : text(hit.source(), "story_id");
+            if (story != null) {
+                originals.putIfAbsent(story, hit);
+            }
+        }
+        return new Stories(sizes, originals, response.took());
     }
 
     /**
@@ -262,14 +347,40 @@ public final class ArticleSearch {
         try {
             return client.search(request, ObjectNode.class);
         } catch (ElasticsearchException e) {
-            if (e.status() == 400) {
-                // every value the user gave was validated; a 400 left is a cursor that no longer fits
-                LOG.warn("search refused by Elasticsearch: {}: {}", e.error().type(), e.error().reason());
-                throw new InvalidQueryException("the search could not be run as asked ("
-                        + e.error().type() + "); start again from the first page");
-            }
-            throw e;
+            throw refused(e);
         }
+    }
+
+    private static SearchResponse<ObjectNode> await(CompletableFuture<SearchResponse<ObjectNode>> future)
+            throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for Elasticsearch", e);
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ElasticsearchException refused) {
+                throw refused(refused);
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private static RuntimeException refused(ElasticsearchException e) {
+        if (e.status() == 400) {
+            // every value the user gave was validated; a 400 left is a cursor that no longer fits
+            LOG.warn("search refused by Elasticsearch: {}: {}", e.error().type(), e.error().reason());
+            return new InvalidQueryException("the search could not be run as asked ("
+                    + e.error().type() + "); start again from the first page");
+        }
+        return e;
     }
 
     /** Days for up to two months, weeks up to a year, else months; months when the range is open. */
@@ -416,16 +527,13 @@ public final class ArticleSearch {
     }
 
     static SearchPage.Hit toHit(Hit<ObjectNode> hit) {
+        return toHit(hit, 0, hit.score());
+    }
+
+    static SearchPage.Hit toHit(Hit<ObjectNode> hit, long reposts, Double score) {
         ObjectNode source = hit.source();
         Map<String, List<String>> highlight = hit.highlight();
         String id = hit.id();
-        InnerHitsResult story = hit.innerHits().get(REPOSTS);
-        if (story != null && !story.hits().hits().isEmpty() && story.hits().hits().get(0).source() != null) {
-            Hit<JsonData> shown = story.hits().hits().get(0);
-            id = shown.id();
-            source = shown.source().to(ObjectNode.class);
-            highlight = shown.highlight();
-        }
         String title = SegmentedText.unsegment(text(source, "title"));
         Map<String, List<String>> marks = highlight;
         String titleHighlight = first(marks.get("title")).or(() -> first(marks.get("title.std")))
@@ -437,11 +545,6 @@ public final class ArticleSearch {
         List<String> cleaned = snippets.stream().map(Highlights::clean).toList();
         if (cleaned.isEmpty() && source != null && source.hasNonNull("summary")) {
             cleaned = List.of(Highlights.escape(SegmentedText.unsegment(text(source, "summary"))));
-        }
-        long reposts = 0;
-        InnerHitsResult inner = hit.innerHits().get(REPOSTS);
-        if (inner != null && inner.hits().total() != null) {
-            reposts = Math.max(0, inner.hits().total().value() - 1);
         }
         return new SearchPage.Hit(
                 id,
@@ -461,7 +564,7 @@ public final class ArticleSearch {
                 text(source, "story_id"),
                 text(source, "duplicate_of"),
                 reposts,
-                hit.score());
+                score);
     }
 
     private static Optional<String> first(List<String> values) {

@@ -227,6 +227,9 @@ class ArticleSearchIT {
         assertEquals(stories.size(), stories.stream().map(SearchPage.Hit::storyId).distinct().count());
         for (SearchPage.Hit hit : stories) {
             assertEquals(storySizes.get(hit.storyId()) - 1, hit.reposts(), hit.storyId());
+            // newest first, a story's newest article is a repost; its original still stands for it
+            assertEquals(hit.storyId(), hit.id(), "the original, not a repost, stands for the story");
+            assertNull(hit.duplicateOf(), hit.id());
         }
         SearchPage first = search.search(ArticleQuery.builder().build());
         assertEquals(ARTICLES, first.total());
@@ -283,6 +286,12 @@ class ArticleSearchIT {
         assertEquals("\uFEFF" + String.join(",", ArticleExport.CSV_COLUMNS), lines.get(0));
         assertEquals(count(a -> entity(a, EntityType.COMPANY, "英伟达")), lines.size() - 1);
         assertTrue(lines.stream().skip(1).allMatch(l -> l.contains("英伟达")));
+
+        int cap = (lines.size() - 1) / 2 + 1; // across pages of 7, and not at a page boundary
+        try (InputStream in = new ArticleExport(search, 7, cap).open(query, ArticleExport.Format.CSV);
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            assertEquals(lines.subList(0, cap + 1), reader.lines().toList(), "an export stops at its cap, newest first");
+        }
     }
 
     @Test

@@ -37,8 +37,8 @@ public class IndexFactory {
     }
 
     @Singleton
-    ArticleExport articleExport(ArticleSearch search) {
-        return new ArticleExport(search);
+    ArticleExport articleExport(ArticleSearch search, SearchApiSettings api) {
+        return new ArticleExport(search, 500, api.exportMaxArticles());
     }
 
     @Singleton

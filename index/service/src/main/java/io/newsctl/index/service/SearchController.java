@@ -15,6 +15,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.newsctl.api.RateLimits;
+import io.newsctl.api.Roles;
 import io.newsctl.index.search.ArticleExport;
 import io.newsctl.index.search.ArticleQuery;
 import io.newsctl.index.search.ArticleSearch;
@@ -33,25 +36,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The search API researchers and the web UI use (described in {@code /openapi.yml}). Thin:
- * parsing, querying and exporting live in index-core.
+ * parsing, querying and exporting live in index-core. With {@code news.api.auth.enabled} every
+ * endpoint needs a reader's API key (analysts and admins are readers too); searches and exports
+ * are rate-limited per key (per client address without authentication).
  */
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Roles.READER)
 public class SearchController {
     private static final Logger LOG = LoggerFactory.getLogger(SearchController.class);
     private static final String ID = "[0-9a-f]{32}";
 
     private final ArticleSearch search;
     private final ArticleExport export;
+    private final RateLimits limits;
 
-    public SearchController(ArticleSearch search, ArticleExport export) {
+    public SearchController(ArticleSearch search, ArticleExport export, RateLimits limits) {
         this.search = search;
         this.export = export;
+        this.limits = limits;
     }
 
     /** Searches articles; every parameter is optional. See openapi.yml for each parameter. */
     @Get("/search")
-    public SearchPage search(@Nullable @QueryValue String q,
+    public SearchPage search(HttpRequest<?> request,
+                             @Nullable @QueryValue String q,
                              @Nullable @QueryValue List<String> company,
                              @Nullable @QueryValue List<String> chip,
                              @Nullable @QueryValue List<String> person,
@@ -66,6 +75,7 @@ public class SearchController {
                              @Nullable @QueryValue String after,
                              @Nullable @QueryValue String collapse,
                              @Nullable @QueryValue String facets) throws IOException {
+        limits.check(request, RateLimits.Kind.SEARCH);
         ArticleQuery query = query(q, company, chip, person, site, source, tag, figure, from, to, sort, size, after,
                 collapse, facets);
         return search.search(query);
@@ -73,7 +83,8 @@ public class SearchController {
 
     /** Every matching article as CSV or JSON Lines, streamed as it is read from Elasticsearch. */
     @Get("/export")
-    public HttpResponse<StreamedFile> export(@Nullable @QueryValue String format,
+    public HttpResponse<StreamedFile> export(HttpRequest<?> request,
+                                             @Nullable @QueryValue String format,
                                              @Nullable @QueryValue String q,
                                              @Nullable @QueryValue List<String> company,
                                              @Nullable @QueryValue List<String> chip,
@@ -84,6 +95,7 @@ public class SearchController {
                                              @Nullable @QueryValue List<String> figure,
                                              @Nullable @QueryValue String from,
                                              @Nullable @QueryValue String to) throws IOException {
+        limits.check(request, RateLimits.Kind.EXPORT);
         ArticleExport.Format kind = ArticleExport.Format.parse(format);
         ArticleQuery query = query(q, company, chip, person, site, source, tag, figure, from, to, "date", null, null,
                 "false", "");

@@ -47,14 +47,22 @@ final class SearchService implements AutoCloseable {
     }
 
     static SearchService start(ServerEndpoints servers, String name, int articles) throws Exception {
+        return start(servers, name, articles, Map.of());
+    }
+
+    /** The same with further properties (authentication, rate limits …). */
+    static SearchService start(ServerEndpoints servers, String name, int articles, Map<String, Object> extra)
+            throws Exception {
         String run = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         IndexLayout layout = new IndexLayout(run, 1);
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                 "micronaut.server.port", -1,
                 "news.kafka.bootstrap-servers", servers.kafkaBootstrap(),
                 "news.elasticsearch.url", servers.elasticsearchUrl().toString(),
                 "news.elasticsearch.alias", run,
                 "news.indexer.group-id", run));
+        properties.putAll(extra);
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
         ElasticsearchClient client = EsClients.create(EsConnection.of(servers.elasticsearchUrl().toString()));
         SearchService service = new SearchService(server.getApplicationContext(), server, client, layout);
         SyntheticArticles generator = new SyntheticArticles(21);
@@ -77,7 +85,20 @@ final class SearchService implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET().build(),
+        return get(path, null);
+    }
+
+    /** GET with an API key (none when null). */
+    HttpResponse<String> get(String path, String apiKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET();
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

@@ -1,4 +1,4 @@
-package io.newsctl.alert.service;
+package io.newsctl.api;
 
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accepts a request whose key matches a configured one; compares SHA-256 digests in constant time.
- * The authenticated name is a short fingerprint of the key, never the key.
+ * Accepts a request whose key matches a configured one (from every {@link ApiKeySource}); compares
+ * SHA-256 digests in constant time. The authenticated name is a short fingerprint of the key
+ * ({@code key-1a2b3c4d}), never the key: it names the caller in rate limits and as a rule's owner.
  */
 @Singleton
 public class ApiKeyValidator implements TokenValidator<HttpRequest<?>> {
@@ -31,19 +32,16 @@ public class ApiKeyValidator implements TokenValidator<HttpRequest<?>> {
 
     private final List<Key> keys = new ArrayList<>();
 
-    public ApiKeyValidator(ApiKeys config) {
-        config.analysts().forEach(k -> add(k, List.of(Roles.ANALYST, Roles.VIEWER)));
-        config.viewers().forEach(k -> add(k, List.of(Roles.VIEWER)));
+    public ApiKeyValidator(List<ApiKeySource> sources) {
+        for (ApiKeySource source : sources) {
+            source.keys().forEach(k -> add(k.key(), Roles.implied(k.role())));
+        }
         if (keys.isEmpty()) {
-            LOG.warn("no API key configured (news.alert.auth.analyst-keys): the rule and alert API refuses every"
-                    + " request");
+            LOG.warn("no API key configured (news.api.auth.*-keys): every request to a protected API is refused");
         }
     }
 
     private void add(String configured, List<String> roles) {
-        if (configured == null || configured.isBlank()) {
-            return;
-        }
         String value = configured.strip();
         byte[] digest = value.toLowerCase(Locale.ROOT).startsWith(HASHED)
                 ? HexFormat.of().parseHex(value.substring(HASHED.length()))
@@ -59,14 +57,18 @@ public class ApiKeyValidator implements TokenValidator<HttpRequest<?>> {
         byte[] digest = sha256(token.strip());
         for (Key key : keys) {
             if (MessageDigest.isEqual(digest, key.digest())) {
-                String name = "key-" + HexFormat.of().formatHex(digest, 0, 4);
-                return Publishers.just(Authentication.build(name, key.roles(), Map.of()));
+                return Publishers.just(Authentication.build(fingerprint(digest), key.roles(), Map.of()));
             }
         }
         return Publishers.empty();
     }
 
-    static byte[] sha256(String text) {
+    /** The name a key is known by: {@code key-} and the first 8 hex digits of its SHA-256. */
+    public static String fingerprint(byte[] digest) {
+        return "key-" + HexFormat.of().formatHex(digest, 0, 4);
+    }
+
+    public static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -1,4 +1,4 @@
-package io.newsctl.alert.service;
+package io.newsctl.api;
 
 import io.micronaut.security.token.reader.HttpHeaderTokenReader;
 import jakarta.inject.Singleton;
