@@ -59,7 +59,7 @@ final class Annotation {
     static ObjectNode annotate(Extractor extractor, ObjectNode input, boolean tokens) {
         String text = input.get("text").asText();
         TextAnalysis analysis = extractor.analyze(text);
-        ObjectNode out = input.deepCopy();
+        ObjectNode out = input; // parsed for this call alone: annotated in place
         ArrayNode entities = out.putArray("entities");
         for (EntityMention m : entityMentions(analysis)) {
             ObjectNode e = entities.addObject();
