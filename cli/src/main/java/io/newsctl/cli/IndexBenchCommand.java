@@ -104,6 +104,10 @@ final class IndexBenchCommand implements Callable<Integer> {
             description = "Only the search latency, on the bench-indexer index an earlier run kept (--keep) on the node at --es-url.")
     boolean searchOnly;
 
+    /** The two indices of a run; --keep leaves them for --search-only. */
+    private static final IndexLayout RAW = new IndexLayout("bench-raw", 1);
+    private static final IndexLayout INDEXER = new IndexLayout("bench-indexer", 1);
+
     @Spec
     CommandSpec spec;
 
@@ -119,7 +123,7 @@ final class IndexBenchCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--search-only needs --es-url");
             }
             try (ElasticsearchClient client = EsClients.create(EsConnection.of(esUrl))) {
-                IndexLayout indexer = new IndexLayout("bench-indexer", 1);
+                IndexLayout indexer = INDEXER;
                 articles = (int) client.count(c -> c.index(indexer.alias())).count();
                 searchLatency(client, indexer);
                 return 0;
@@ -155,8 +159,8 @@ final class IndexBenchCommand implements Callable<Integer> {
         say("Generated %,d articles in %.1f s: %,d MB of Kafka records, %,d MB of documents (%,d bytes each on average)",
                 articles, seconds(started), bytes[0] >> 20, bytes[1] >> 20, bytes[1] / Math.max(1, articles));
 
-        IndexLayout raw = new IndexLayout("bench-raw", 1);
-        IndexLayout indexer = new IndexLayout("bench-indexer", 1);
+        IndexLayout raw = RAW;
+        IndexLayout indexer = INDEXER;
         IndexBootstrap bootstrap = new IndexBootstrap(client);
         for (IndexLayout layout : List.of(raw, indexer)) {
             deleteIndices(client, layout);

@@ -129,7 +129,8 @@ public final class ModelJson {
         }
     }
 
-    private static String firstLine(String message) {
+    /** The first line of a parser's message, at most 200 characters: enough to say what broke. */
+    public static String firstLine(String message) {
         if (message == null) {
             return "";
         }

@@ -75,9 +75,9 @@ public final class RuleJson {
             throw InvalidRuleException.of(path(e), "unknown field (known: " + e.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")");
         } catch (JsonMappingException e) {
-            throw InvalidRuleException.of(path(e), "wrong type: " + firstLine(e.getOriginalMessage()));
+            throw InvalidRuleException.of(path(e), "wrong type: " + ModelJson.firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw InvalidRuleException.of("body", "not JSON: " + firstLine(e.getOriginalMessage()));
+            throw InvalidRuleException.of("body", "not JSON: " + ModelJson.firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,12 +102,4 @@ public final class RuleJson {
         return out.isEmpty() ? "body" : out.toString();
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
-    }
 }
