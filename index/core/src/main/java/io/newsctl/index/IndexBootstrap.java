@@ -3,11 +3,13 @@ package io.newsctl.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsctl.model.ModelJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.Set;
 
 /**
  * Creates what the article index needs, idempotently: a component template (settings and
@@ -16,6 +18,10 @@ import java.io.UncheckedIOException;
  * start-up, concurrently.
  */
 public final class IndexBootstrap {
+    /** Index settings of schema.json that can change on a live index, so older indices get them too. */
+    private static final Set<String> DYNAMIC_SETTINGS = Set.of("refresh_interval", "max_result_window",
+            "merge.policy.floor_segment", "merge.policy.segments_per_tier", "merge.policy.max_merge_at_once");
+
     private final ElasticsearchClient client;
 
     public IndexBootstrap(ElasticsearchClient client) {
@@ -34,14 +40,16 @@ public final class IndexBootstrap {
     /**
      * Puts this build's mappings on the indices behind the alias, so fields added since they were
      * created (e.g. {@code story_id}) are accepted rather than refused by the strict mapping. Only
-     * additions succeed; a changed field type is reported with the way out (a reindex).
+     * additions succeed; a changed field type is reported with the way out (a reindex). A sub-field
+     * this build no longer has (e.g. {@code body.std}) stays on the older index, unused, until a
+     * reindex. The dynamic settings of this build (the merge policy) are put on them too.
      */
     void addNewFields(IndexLayout layout) throws IOException {
-        String mappings;
+        JsonNode template;
         try (InputStream schema = resource("schema.json")) {
-            JsonNode tree = ModelJson.mapper().readTree(schema);
-            mappings = ModelJson.mapper().writeValueAsString(tree.path("template").path("mappings"));
+            template = ModelJson.mapper().readTree(schema).path("template");
         }
+        String mappings = ModelJson.mapper().writeValueAsString(template.path("mappings"));
         try {
             client.indices().putMapping(p -> p.index(layout.alias())
                     .withJson(new StringReader(mappings)));
@@ -49,6 +57,14 @@ public final class IndexBootstrap {
             throw new IllegalStateException("the index behind " + layout.alias() + " has a mapping this build cannot"
                     + " extend (" + e.error().reason() + "); run `newsctl reindex` to build a new version", e);
         }
+        ObjectNode dynamic = ModelJson.mapper().createObjectNode();
+        template.path("settings").path("index").properties().forEach(setting -> {
+            if (DYNAMIC_SETTINGS.contains(setting.getKey())) {
+                dynamic.set(setting.getKey(), setting.getValue());
+            }
+        });
+        String settings = ModelJson.mapper().writeValueAsString(ModelJson.mapper().createObjectNode().set("index", dynamic));
+        client.indices().putSettings(p -> p.index(layout.alias()).withJson(new StringReader(settings)));
     }
 
     /** Puts the component and index templates (overwriting older versions of them). */
