@@ -36,8 +36,14 @@ import java.util.concurrent.Future;
  * requests of the documents the index service would write (no Kafka, no mapping).
  */
 final class BenchBaselines {
-    /** Items per second of wall time, and CPU milliseconds per item of the process doing the work. */
-    record Rate(double perSecond, double cpuMillisPerItem) {
+    /**
+     * Items per second of wall time, CPU milliseconds per item of the process doing the work, and
+     * for raw {@code _bulk} what the node did (else null).
+     */
+    record Rate(double perSecond, double cpuMillisPerItem, EsActivity activity) {
+        Rate(double perSecond, double cpuMillisPerItem) {
+            this(perSecond, cpuMillisPerItem, null);
+        }
     }
 
     private final int threads = Runtime.getRuntime().availableProcessors();
@@ -104,6 +110,7 @@ final class BenchBaselines {
     Rate rawBulk(URI elasticsearch, long pid, Path warmupDocuments, int warmupCount, Path documents, int count)
             throws Exception {
         IndexLayout layout = new IndexLayout("bench-e2e-raw", 1);
+        EsHttp es = new EsHttp(elasticsearch);
         try (ElasticsearchClient client = EsClients.create(EsConnection.of(elasticsearch.toString()))) {
             IndexBenchCommand.deleteIndices(client, layout);
             new IndexBootstrap(client).ensure(layout);
@@ -111,17 +118,23 @@ final class BenchBaselines {
                     .connectTimeout(Duration.ofSeconds(10)).build();
             URI bulk = URI.create(elasticsearch.toString().replaceAll("/+$", "") + "/_bulk");
             bulk(http, bulk, layout.index(), warmupDocuments, warmupCount);
+            IndexBenchCommand.mergesSettled(client, Duration.ofMinutes(2), layout);
+            EsActivity before = EsActivity.of(es.nodeStats());
             long cpuBefore = CpuTime.processMillis(pid).orElse(0);
             long elapsed = bulk(http, bulk, layout.index(), documents, count);
-            double cpu = (CpuTime.processMillis(pid).orElse(0) - cpuBefore) / (double) count;
+            // the node's work on these documents includes the merges of their segments, which run on
+            // after the last bulk answered (the pipeline's burst lasts long enough to contain its own)
             client.indices().refresh(r -> r.index(layout.alias()));
+            IndexBenchCommand.mergesSettled(client, Duration.ofMinutes(2), layout);
+            double cpu = (CpuTime.processMillis(pid).orElse(0) - cpuBefore) / (double) count;
+            EsActivity activity = EsActivity.of(es.nodeStats()).since(before);
             long stored = client.count(c -> c.index(layout.alias())).count();
             if (stored != warmupCount + count) {
                 throw new IllegalStateException("raw _bulk stored " + stored + " documents, expected "
                         + (warmupCount + count));
             }
             IndexBenchCommand.deleteIndices(client, layout);
-            return new Rate(count / (elapsed / 1e9), cpu);
+            return new Rate(count / (elapsed / 1e9), cpu, activity);
         }
     }
 

@@ -160,10 +160,12 @@ final class BenchCommand implements Callable<Integer> {
 
         say("Timed burst: %,d articles published at once (load average %s) …", articles, loadAverage());
         base = monitor.begin();
+        EsActivity esBefore = EsActivity.of(elasticsearch.nodeStats());
         double published = publish(producer, corpus.subList(warmup, corpus.size()),
                 records.subList(warmup, records.size()));
         PipelineMonitor.Result burst = monitor.watch(base, articles, warmup + articles, 1800);
         double endToEnd = articles / burst.searchableSeconds();
+        EsActivity esBurst = EsActivity.of(elasticsearch.nodeStats()).since(esBefore);
         say("  published in %.1f s; all %,d searchable after %.1f s (load average %s)", published, articles,
                 burst.searchableSeconds(), loadAverage());
 
@@ -180,7 +182,7 @@ final class BenchCommand implements Callable<Integer> {
         elasticsearch.refresh(alias);
         long expected = (long) warmup + articles + paced;
         long stored = elasticsearch.count(alias);
-        report(extractOnly, rawBulk, endToEnd, burst, latency, rssEnd);
+        report(extractOnly, rawBulk, endToEnd, burst, esBurst, latency, rssEnd);
         say("Documents in %s: %,d of %,d published%s", alias, stored, expected, stored == expected ? "" : "  ← MISMATCH");
         say("Load average at the end: %s", loadAverage());
         return stored == expected && latency.missing() == 0 ? 0 : 1;
@@ -202,7 +204,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void report(BenchBaselines.Rate extractOnly, BenchBaselines.Rate rawBulk, double endToEnd, PipelineMonitor.Result burst,
-                        SearchableProbe.Result latency, Map<String, Long> rssEnd) {
+                        EsActivity esBurst, SearchableProbe.Result latency, Map<String, Long> rssEnd) {
         say("");
         say("=== newsctl bench: %,d articles of ≥%,d characters, %d cores ===", articles, bodyChars,
                 Runtime.getRuntime().availableProcessors());
@@ -215,8 +217,10 @@ final class BenchCommand implements Callable<Integer> {
         double ratio = endToEnd / extractOnly.perSecond();
         say("  extract-only %,.1f articles/s (%.2f ms CPU each)   end to end / extract-only = %.2f   target ≥ %.1f: %s",
                 extractOnly.perSecond(), extractOnly.cpuMillisPerItem(), ratio, TARGET_RATIO, verdict(ratio >= TARGET_RATIO));
-        say("  raw _bulk    %,.1f docs/s (%.2f ms Elasticsearch CPU each)   end to end / raw _bulk = %.2f",
+        say("  raw _bulk    %,.1f docs/s (%.2f ms Elasticsearch CPU each, its merges included)   end to end / raw _bulk = %.2f",
                 rawBulk.perSecond(), rawBulk.cpuMillisPerItem(), endToEnd / rawBulk.perSecond());
+        say("elasticsearch, raw _bulk (its merges included): %s", rawBulk.activity().describe(articles));
+        say("elasticsearch, pipeline burst:                  %s", esBurst.describe(articles));
         say("publish → searchable at %d articles/s (%d sent, %d never searchable): p50 %.0f ms  p90 %.0f ms"
                         + "  p99 %.0f ms  max %.0f ms   target p99 ≤ %.0f ms: %s", rate, latency.sent(),
                 latency.missing(), latency.percentile(50), latency.percentile(90), latency.percentile(99),

@@ -43,6 +43,13 @@ final class EsHttp {
         return found;
     }
 
+    /** This node's indexing, merge, refresh, flush and bulk counters ({@code _nodes/_local/stats}). */
+    JsonNode nodeStats() throws IOException, InterruptedException {
+        JsonNode nodes = json(send("GET", "/_nodes/_local/stats/indices/indexing,merge,refresh,flush,bulk", null))
+                .path("nodes");
+        return nodes.elements().hasNext() ? nodes.elements().next().path("indices") : ModelJson.mapper().createObjectNode();
+    }
+
     void refresh(String alias) throws IOException, InterruptedException {
         json(send("POST", "/" + alias + "/_refresh", null));
     }

@@ -196,22 +196,28 @@ final class IndexBenchCommand implements Callable<Integer> {
      * index sees.
      */
     private void awaitMergesSettled(ElasticsearchClient client, IndexLayout... layouts) throws Exception {
-        List<String> aliases = Arrays.stream(layouts).map(IndexLayout::alias).toList();
         long started = System.nanoTime();
-        long deadline = started + TimeUnit.MINUTES.toNanos(10);
+        if (!mergesSettled(client, Duration.ofMinutes(10), layouts)) {
+            say("merges still running after 10 minutes; searching anyway");
+        }
+        say("merges settled after %.1f s", seconds(started));
+    }
+
+    /** Polls until no index of {@code layouts} is merging; false if they still are at {@code timeout}. */
+    static boolean mergesSettled(ElasticsearchClient client, Duration timeout, IndexLayout... layouts) throws Exception {
+        List<String> aliases = Arrays.stream(layouts).map(IndexLayout::alias).toList();
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Long merging = client.indices().stats(s -> s.index(aliases).metric(CommonStatsFlag.Merge))
                     .all().total().merges().current();
             if (merging == null || merging == 0) {
-                break;
+                return true;
             }
             if (System.nanoTime() > deadline) {
-                say("still %d merges running after 10 minutes; searching anyway", merging);
-                break;
+                return false;
             }
             Thread.sleep(1000); // polling the node's merge count; no event to wait on
         }
-        say("merges settled after %.1f s", seconds(started));
     }
 
     /** Deletes {@code <alias>-v*} by name (clusters refuse wildcard deletes by default). */
