@@ -28,15 +28,20 @@ import org.slf4j.LoggerFactory;
 final class DemoPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoPipeline.class);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
-    /** Small heaps and a serial collector: six JVMs share two cores and a laptop's memory. */
+    /**
+     * Small heaps and a serial collector: six JVMs share two cores and a laptop's memory. The young
+     * generation has a fixed size: left to grow with a heap that starts at 64 MB it stayed ~25 MB,
+     * and the index and extract services spent 3x the GC time copying and promoting the batch in
+     * flight at every collection (BENCHMARKS.md, "End to end").
+     */
     static final List<String> THROUGHPUT_JVM_OPTIONS = List.of(
-            "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+            "-Xms64m", "-Xmx384m", "-Xmn128m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
     /**
      * For the demo: the client compiler only, which roughly halves the CPU a service burns while
      * starting (plenty for a few dozen articles; benchmarks use {@link #THROUGHPUT_JVM_OPTIONS}).
      */
     static final List<String> QUICK_START_JVM_OPTIONS = List.of(
-            "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1");
+            "-Xms64m", "-Xmx384m", "-Xmn128m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1");
 
     /**
      * @param samples    directory of saved pages to ingest
