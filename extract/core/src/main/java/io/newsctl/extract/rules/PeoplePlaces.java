@@ -198,8 +198,13 @@ public final class PeoplePlaces {
     /** 中国 + 大陆 → 中国大陆: places written back to back are one place. */
     private static List<Mention> mergeAdjacent(FieldText f, List<Mention> places, List<Mention> people) {
         List<Mention> out = new ArrayList<>();
+        // a mask rather than a scan of the people per place: long articles have hundreds of each
+        boolean[] person = new boolean[f.normalized().length() + 1];
+        for (Mention m : people) {
+            java.util.Arrays.fill(person, m.start(), m.end(), true);
+        }
         for (Mention p : places) {
-            if (overlaps(people, p.start(), p.end())) {
+            if (covered(person, p.start(), p.end())) {
                 continue;
             }
             if (!out.isEmpty() && out.get(out.size() - 1).end() == p.start()) {
