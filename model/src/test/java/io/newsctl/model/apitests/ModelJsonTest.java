@@ -56,6 +56,42 @@ class ModelJsonTest {
     }
 
     @Test
+    void longStringsAreWrittenAsTheSameJsonAsTheStandardWriterAndReadBack() throws Exception {
+        var plain = new com.fasterxml.jackson.databind.ObjectMapper();
+        String paragraph = "英伟达H20\"出口\"解禁\\后，摩尔线程营收4.32亿元\n\t\u0001😀 ASCII <&> 繁體字 ".repeat(20);
+        for (String text : List.of(paragraph, paragraph.substring(0, 127), paragraph.substring(0, 128))) {
+            java.util.Map<String, Object> value = java.util.Map.of("body", text, "list", List.of(text));
+            // the same JSON value (a character outside the BMP may come out as a \\u escape pair)
+            assertEquals(plain.readTree(plain.writeValueAsString(value)), plain.readTree(ModelJson.encode(value)));
+            assertEquals(plain.writeValueAsString(value), ModelJson.encodeToString(value));
+            assertEquals(text, plain.readTree(ModelJson.encode(value)).get("body").asText());
+        }
+    }
+
+    @Test
+    void aLoneSurrogateInALongStringBecomesAQuestionMarkNotInvalidUtf8() throws Exception {
+        String text = "半导体".repeat(50) + "\uD83D" + "芯片".repeat(10);
+        String back = ModelJson.mapper().readTree(ModelJson.encode(java.util.Map.of("body", text))).get("body").asText();
+        assertEquals(text.replace("\uD83D", "?"), back);
+    }
+
+    @Test
+    void truncatedAfterTheVersionIsBadJsonAndAWrongShapeIsBadShape() {
+        SchemaException truncated = assertThrows(SchemaException.class,
+                () -> ModelJson.decodeRaw("{\"schemaVersion\":1,\"id\":".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("bad-json", truncated.errorType());
+        SchemaException shape = assertThrows(SchemaException.class,
+                () -> ModelJson.decodeRaw("{\"schemaVersion\":1,\"id\":{\"a\":1}}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("bad-shape", shape.errorType());
+        SchemaException noVersion = assertThrows(SchemaException.class,
+                () -> ModelJson.decodeRaw("{\"id\":\"x\",\"nested\":{\"schemaVersion\":1}}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("unsupported-schema", noVersion.errorType());
+        SchemaException stringVersion = assertThrows(SchemaException.class,
+                () -> ModelJson.decodeRaw("{\"schemaVersion\":\"1\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("unsupported-schema", stringVersion.errorType());
+    }
+
+    @Test
     void newerSchemaVersionIsRefusedWithAClearReason() {
         String json = ModelJson.encodeToString(raw()).replace("\"schemaVersion\":1", "\"schemaVersion\":2");
         SchemaException e = assertThrows(SchemaException.class,
