@@ -159,8 +159,8 @@ final class BenchCommand implements Callable<Integer> {
                 warmup / warm.searchableSeconds());
 
         say("Timed burst: %,d articles published at once (load average %s) …", articles, loadAverage());
+        EsActivity esBefore = EsActivity.of(elasticsearch.nodeStats()); // read before the clock starts
         base = monitor.begin();
-        EsActivity esBefore = EsActivity.of(elasticsearch.nodeStats());
         double published = publish(producer, corpus.subList(warmup, corpus.size()),
                 records.subList(warmup, records.size()));
         PipelineMonitor.Result burst = monitor.watch(base, articles, warmup + articles, 1800);

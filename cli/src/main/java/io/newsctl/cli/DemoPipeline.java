@@ -40,8 +40,8 @@ final class DemoPipeline implements AutoCloseable {
      * For the demo: the client compiler only, which roughly halves the CPU a service burns while
      * starting (plenty for a few dozen articles; benchmarks use {@link #THROUGHPUT_JVM_OPTIONS}).
      */
-    static final List<String> QUICK_START_JVM_OPTIONS = List.of(
-            "-Xms64m", "-Xmx384m", "-Xmn128m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1");
+    static final List<String> QUICK_START_JVM_OPTIONS = java.util.stream.Stream.concat(
+            THROUGHPUT_JVM_OPTIONS.stream(), java.util.stream.Stream.of("-XX:TieredStopAtLevel=1")).toList();
 
     /**
      * @param samples    directory of saved pages to ingest

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -170,18 +169,17 @@ public final class ModelJson {
         }
     }
 
-    /** Why {@code json} did not bind to {@code type}: not JSON, or JSON of another shape. */
+    /** Why {@code json} (an object with a known version) did not bind: not JSON, or another shape. */
     private static SchemaException whyNot(byte[] json, Class<?> type, IOException bindingError) {
-        JsonNode tree;
         try {
-            tree = MAPPER.readTree(json);
+            MAPPER.readTree(json);
         } catch (IOException e) {
             return new SchemaException("bad-json", "not JSON: " + firstLine(e.getMessage()), e);
         }
         String message = bindingError instanceof JsonProcessingException processing
                 ? processing.getOriginalMessage() : bindingError.getMessage();
-        return new SchemaException(tree != null && tree.isObject() ? "bad-shape" : "bad-json",
-                "not a valid " + type.getSimpleName() + ": " + firstLine(message), bindingError);
+        return new SchemaException("bad-shape", "not a valid " + type.getSimpleName() + ": " + firstLine(message),
+                bindingError);
     }
 
     private static void require(Object value, String field) throws SchemaException {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.util.Set;
 
 /**
  * Creates what the article index needs, idempotently: a component template (settings and
@@ -18,9 +17,11 @@ import java.util.Set;
  * start-up, concurrently.
  */
 public final class IndexBootstrap {
-    /** Index settings of schema.json that can change on a live index, so older indices get them too. */
-    private static final Set<String> DYNAMIC_SETTINGS = Set.of("refresh_interval", "max_result_window",
-            "merge.policy.floor_segment", "merge.policy.segments_per_tier", "merge.policy.max_merge_at_once");
+    /**
+     * Settings of schema.json put on older indices too: the merge policy (dynamic). Others, such as
+     * the refresh interval, stay as they are on a live index, where ops may have changed them.
+     */
+    private static final String LIVE_SETTINGS_PREFIX = "merge.policy.";
 
     private final ElasticsearchClient client;
 
@@ -42,7 +43,7 @@ public final class IndexBootstrap {
      * created (e.g. {@code story_id}) are accepted rather than refused by the strict mapping. Only
      * additions succeed; a changed field type is reported with the way out (a reindex). A sub-field
      * this build no longer has (e.g. {@code body.std}) stays on the older index, unused, until a
-     * reindex. The dynamic settings of this build (the merge policy) are put on them too.
+     * reindex. The merge policy of this build is put on them too.
      */
     void addNewFields(IndexLayout layout) throws IOException {
         JsonNode template;
@@ -59,7 +60,7 @@ public final class IndexBootstrap {
         }
         ObjectNode dynamic = ModelJson.mapper().createObjectNode();
         template.path("settings").path("index").properties().forEach(setting -> {
-            if (DYNAMIC_SETTINGS.contains(setting.getKey())) {
+            if (setting.getKey().startsWith(LIVE_SETTINGS_PREFIX)) {
                 dynamic.set(setting.getKey(), setting.getValue());
             }
         });
