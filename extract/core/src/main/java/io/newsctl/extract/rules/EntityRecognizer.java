@@ -225,7 +225,9 @@ public final class EntityRecognizer {
 
     /** A model number written before a chip word (NX9031芯片, T8300处理器), not yet known. */
     private static final Pattern MODEL_CHIP_WORD = Pattern.compile(
-            "(?<![A-Za-z0-9.\\-])(?<model>[A-Z]{1,4}\\d{2,5}[A-Z]{0,3})(?=\\s?(?:芯片|处理器|SoC|GPU|NPU|CPU|加速卡|显卡|智驾芯片|AI芯片))");
+            "(?<model>[A-Z]{1,4}\\d{2,5}[A-Z]{0,3})(?=\\s?(?:芯片|处理器|SoC|GPU|NPU|CPU|加速卡|显卡|智驾芯片|AI芯片))");
+    /** Before a model number, these glue it to a longer token (v1.5-A100, X.T8300): not a model of its own. */
+    private static final String JOINS_MODEL = ".-";
 
     /**
      * 蔚来的神玑NX9031芯片: a model number followed by a chip word is a chip even when the catalog does
@@ -234,7 +236,14 @@ public final class EntityRecognizer {
     private void modelsBeforeChipWords(FieldText f, List<Mention> selected, List<Candidate> extra) {
         String text = f.normalized();
         Matcher m = MODEL_CHIP_WORD.matcher(text);
-        while (m.find()) {
+        int from = 0;
+        int at;
+        while ((at = WordStarts.next(text, from, 'A', 'Z', JOINS_MODEL)) >= 0) {
+            if (!m.region(at, text.length()).lookingAt()) {
+                from = at + 1;
+                continue;
+            }
+            from = m.end();
             int start = m.start("model");
             int end = m.end("model");
             boolean taken = false;

@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  * Immutable and thread-safe.
  */
 public final class FigureExtractor {
-    private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z0-9_.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?");
+    /** A number as written; it starts where {@link #nextNumber} says (not glued to a word, a digit or a dot). */
+    private static final Pattern NUMBER = Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?");
+    /** Characters that, before a digit, make it part of a word or of a number (A100, v1.5, x_2). */
+    private static final String JOINS_NUMBER = "_.";
     private static final Pattern PERIOD = Pattern.compile(
             "(?:(?:19|20)\\d{2}(?:财年|会计年度|年度|年(?!\\d{1,2}月\\d{1,2}日))|今年|去年|明年|前年|上年|本年度?)"
                     + "(?:第?[一二三四1-4]季度|[上下]半年|前三季度|全年|年初|年底|年末"
@@ -89,7 +92,7 @@ public final class FigureExtractor {
         List<Figure> out = new ArrayList<>();
         Matcher m = NUMBER.matcher(text);
         int from = 0;
-        while (from < text.length() && m.find(from)) {
+        while (from < text.length() && nextNumber(m, text, from)) {
             int start = m.start();
             from = m.end();
             if (start > 0 && text.charAt(start - 1) == '第' || inEntity[start]) {
@@ -163,8 +166,18 @@ public final class FigureExtractor {
     }
 
     private static int numberEnd(String text, int start) {
-        Matcher m = NUMBER.matcher(text);
-        return m.find(start) && m.start() == start ? m.end() : start;
+        if (start >= text.length() || text.charAt(start) < '0' || text.charAt(start) > '9'
+                || WordStarts.joinedBefore(text, start, JOINS_NUMBER)) {
+            return start;
+        }
+        Matcher m = NUMBER.matcher(text).region(start, text.length());
+        return m.lookingAt() ? m.end() : start;
+    }
+
+    /** Matches {@code m} to the next number at or after {@code from}; false when there is none. */
+    private static boolean nextNumber(Matcher m, String text, int from) {
+        int start = WordStarts.next(text, from, '0', '9', JOINS_NUMBER);
+        return start >= 0 && m.region(start, text.length()).lookingAt();
     }
 
     private static BigDecimal number(String digits) {
