@@ -111,12 +111,21 @@ public final class Extractor {
 
         List<Keywords.Occurrence> words = new ArrayList<>();
         for (FieldText f : fields) {
-            Map<Long, String> canonicalBySpan = new HashMap<>();
-            for (Mention m : a.mentions.getOrDefault(f, List.of())) {
-                canonicalBySpan.put(((long) m.start() << 32) | m.end(), m.canonical());
-            }
+            // tokens and mentions are both in text order: walk them together; a token that is exactly a
+            // mention counts as its canonical name (the last of several mentions of that span, as listed)
+            List<Mention> ms = a.mentions.getOrDefault(f, List.of());
+            int next = 0;
             for (Token t : a.tokens.get(f)) {
-                words.add(new Keywords.Occurrence(t, f == title, canonicalBySpan.get(((long) t.start() << 32) | t.end())));
+                while (next < ms.size() && ms.get(next).start() < t.start()) {
+                    next++;
+                }
+                String canonical = null;
+                for (int j = next; j < ms.size() && ms.get(j).start() == t.start(); j++) {
+                    if (ms.get(j).end() == t.end()) {
+                        canonical = ms.get(j).canonical();
+                    }
+                }
+                words.add(new Keywords.Occurrence(t, f == title, canonical));
             }
         }
         List<String> keywords = Keywords.top(words, KEYWORDS);

@@ -41,6 +41,7 @@ public final class PeoplePlaces {
     public static List<Mention> find(FieldText f, List<Term> terms, List<Mention> known, String author) {
         String text = f.normalized();
         List<Mention> titled = titledPeople(f, known);
+        String credited = author == null ? null : author.strip(); // once, not per term
         boolean[] covered = new boolean[text.length() + 1];
         for (Mention m : known) {
             java.util.Arrays.fill(covered, m.start(), m.end(), true);
@@ -62,7 +63,7 @@ public final class PeoplePlaces {
             boolean place = nature.startsWith("ns");
             int start = t.offset;
             int end = start + t.word.length();
-            boolean byline = isByline(text, start) || (author != null && author.strip().equals(t.word));
+            boolean byline = isByline(text, start) || t.word.equals(credited);
             if (!person && !place && !byline) {
                 continue;
             }
