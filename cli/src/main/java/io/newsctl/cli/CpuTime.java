@@ -23,13 +23,40 @@ final class CpuTime {
     /** User + system CPU of the process so far, in ms; empty once it has gone or off Linux. */
     static OptionalLong processMillis(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // fields after the command name in parentheses: state is field 3, utime 14, stime 15
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return OptionalLong.of((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK);
+            return OptionalLong.of(statMillis(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /**
+     * User + system CPU so far of the JVM's JIT compiler threads ({@code C1 CompilerThread0},
+     * {@code C2 CompilerThread0} …), in ms; empty once the process has gone or off Linux. Large during
+     * a measurement means the JVM was still warming up, not running at its steady state.
+     */
+    static OptionalLong jitCompilerMillis(long pid) {
+        long millis = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) { // 15 characters kept
+                        millis += statMillis(task.resolve("stat"));
+                    }
+                } catch (IOException e) {
+                    // the thread ended between the listing and the read: its time is gone with it
+                }
+            }
+            return OptionalLong.of(millis);
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static long statMillis(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        // fields after the command name in parentheses: state is field 3, utime 14, stime 15
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
     }
 
     static Machine machine() {

@@ -33,15 +33,17 @@ final class PipelineMonitor {
 
     /** Where the burst starts from: offsets, CPU counters and the clock. */
     record Baseline(long startNanos, Map<String, Long> committed, long enrichedEnd, Map<String, Long> cpuMillis,
-                    CpuTime.Machine machine) {
+                    Map<String, Long> jitMillis, CpuTime.Machine machine) {
     }
 
     /**
      * @param cpuMillis   CPU each process used during the burst
+     * @param jitMillis   of which its JIT compiler threads (JVM processes)
      * @param machineBusyCores average cores busy on the whole machine during the burst (all processes)
      */
     record Result(double searchableSeconds, Map<String, StageTimes> stages, Map<String, Long> maxRssKib,
-                  Map<String, Long> cpuMillis, double windowSeconds, double machineBusyCores) {
+                  Map<String, Long> cpuMillis, Map<String, Long> jitMillis, double windowSeconds,
+                  double machineBusyCores) {
         /** Average cores the watched processes kept busy during the burst. */
         double watchedBusyCores() {
             return cpuMillis.values().stream().mapToLong(Long::longValue).sum() / 1000.0 / windowSeconds;
@@ -68,7 +70,7 @@ final class PipelineMonitor {
             committed.put(stage.name(), committed(stage));
         }
         long enrichedEnd = sum(kafka.endOffsets(Topics.ENRICHED));
-        return new Baseline(System.nanoTime(), committed, enrichedEnd, cpuNow(), CpuTime.machine());
+        return new Baseline(System.nanoTime(), committed, enrichedEnd, cpuNow(), jitNow(), CpuTime.machine());
     }
 
     /**
@@ -111,6 +113,8 @@ final class PipelineMonitor {
         }
         Map<String, Long> cpu = new LinkedHashMap<>();
         cpuNow().forEach((name, millis) -> cpu.put(name, millis - base.cpuMillis().getOrDefault(name, millis)));
+        Map<String, Long> jit = new LinkedHashMap<>();
+        jitNow().forEach((name, millis) -> jit.put(name, millis - base.jitMillis().getOrDefault(name, millis)));
         CpuTime.Machine machine = CpuTime.machine();
         double window = (System.nanoTime() - base.startNanos()) / 1e9;
         long perCoreTicks = (machine.total() - base.machine().total()) / Runtime.getRuntime().availableProcessors();
@@ -119,7 +123,7 @@ final class PipelineMonitor {
         for (Stage stage : STAGES) {
             stages.put(stage.name(), new StageTimes(first.get(stage.name()), done.get(stage.name())));
         }
-        return new Result(searchable, stages, maxRss, cpu, window, busyCores);
+        return new Result(searchable, stages, maxRss, cpu, jit, window, busyCores);
     }
 
     /** Resident memory of every watched process now (absent once a process has gone). */
@@ -132,6 +136,12 @@ final class PipelineMonitor {
     private Map<String, Long> cpuNow() {
         Map<String, Long> now = new LinkedHashMap<>();
         processes.forEach((name, pid) -> CpuTime.processMillis(pid).ifPresent(ms -> now.put(name, ms)));
+        return now;
+    }
+
+    private Map<String, Long> jitNow() {
+        Map<String, Long> now = new LinkedHashMap<>();
+        processes.forEach((name, pid) -> CpuTime.jitCompilerMillis(pid).ifPresent(ms -> now.put(name, ms)));
         return now;
     }
 

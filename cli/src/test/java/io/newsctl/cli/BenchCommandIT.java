@@ -37,10 +37,18 @@ class BenchCommandIT {
         assertEquals(30, Integer.parseInt(latency.group(1)), output);
         assertEquals(0, Integer.parseInt(latency.group(2)), output);
         assertTrue(Integer.parseInt(latency.group(3)) <= Integer.parseInt(latency.group(4)), output);
+        double jit = 0;
         for (String process : new String[] {"kafka", "elasticsearch", "ingest", "extract", "index", "alert"}) {
-            assertTrue(Pattern.compile("(?m)^  " + process + " +\\d+ / +\\d+ MB +[0-9.]+ ms CPU$").matcher(output).find(),
-                    process + " RSS in " + output);
+            Matcher line = Pattern.compile("(?m)^  " + process + " +\\d+ / +\\d+ MB +([0-9.]+) ms CPU \\(JIT ([0-9.]+)\\)$")
+                    .matcher(output);
+            assertTrue(line.find(), process + " RSS in " + output);
+            double processJit = Double.parseDouble(line.group(2));
+            assertTrue(processJit <= Double.parseDouble(line.group(1)), "JIT within the process's CPU: " + line.group());
+            jit += processJit;
         }
+        // 20 warm-up articles leave every JVM compiling: the compiler threads must be found and counted
+        assertTrue(jit > 0, "JIT compiler CPU of the services in " + output);
+        assertPositive(output, "of which JIT compilation ([0-9.]+) ms per article");
     }
 
     private static void assertPositive(String output, String regex) {
