@@ -168,10 +168,15 @@ final class IndexBenchCommand implements Callable<Integer> {
         }
         BulkWriter.Settings settings = BulkWriter.Settings.DEFAULT.withLimits((long) bulkMb << 20, bulkDocs, concurrency);
 
-        double[] rates = interleaved(client, url, raw.index(), indexer, documentsFile, enrichedFile, settings);
-        say("raw _bulk:  %,.0f docs/s", rates[0]);
-        say("indexer:    %,.0f docs/s", rates[1]);
-        say("indexer / raw _bulk = %.2f", rates[1] / rates[0]);
+        Rates rates = interleaved(client, url, raw.index(), indexer, documentsFile, enrichedFile, settings);
+        say("raw _bulk:  %,.0f docs/s", rates.raw());
+        say("indexer:    %,.0f docs/s", rates.indexer());
+        say("indexer / raw _bulk = %.2f", rates.indexer() / rates.raw());
+        if (rates.warmRaw() > 0) {
+            // the first round also warms up the node's JIT and the indexer's (the bench JVM is fresh)
+            say("first round left out (JIT warm): raw _bulk %,.0f docs/s, indexer %,.0f docs/s,"
+                    + " indexer / raw _bulk = %.2f", rates.warmRaw(), rates.warmIndexer(), rates.warmIndexer() / rates.warmRaw());
+        }
         for (IndexLayout layout : List.of(raw, indexer)) {
             client.indices().refresh(r -> r.index(layout.alias()));
             long count = client.count(c -> c.index(layout.alias())).count();
@@ -254,11 +259,18 @@ final class IndexBenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Both runs in alternating rounds of the same articles (raw first in even rounds, the indexer
-     * first in odd ones), so a change in the machine's load during the run hits both alike. Returns
-     * {raw docs/s, indexer docs/s}, each over the time spent in its own rounds.
+     * Documents per second of both paths, over all rounds and over the rounds after the first (0 when
+     * there is only one round).
      */
-    private double[] interleaved(ElasticsearchClient client, String url, String rawIndex, IndexLayout layout,
+    record Rates(double raw, double indexer, double warmRaw, double warmIndexer) {
+    }
+
+    /**
+     * Both runs in alternating rounds of the same articles (raw first in even rounds, the indexer
+     * first in odd ones), so a change in the machine's load during the run hits both alike. Each
+     * rate is over the time spent in its own rounds.
+     */
+    private Rates interleaved(ElasticsearchClient client, String url, String rawIndex, IndexLayout layout,
                                  Path documentsFile, Path enrichedFile, BulkWriter.Settings settings) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -267,6 +279,8 @@ final class IndexBenchCommand implements Callable<Integer> {
         int perRound = articles / rounds;
         long rawNanos = 0;
         long indexerNanos = 0;
+        long firstRawNanos = 0;
+        long firstIndexerNanos = 0;
         try (DataInputStream documents = new DataInputStream(new BufferedInputStream(Files.newInputStream(documentsFile), 1 << 20));
              DataInputStream records = new DataInputStream(new BufferedInputStream(Files.newInputStream(enrichedFile), 1 << 20));
              BulkWriter writer = new BulkWriter(client, layout.alias(), true, settings)) {
@@ -285,10 +299,17 @@ final class IndexBenchCommand implements Callable<Integer> {
                         indexerNanos += System.nanoTime() - started;
                     }
                 }
+                if (round == 0) {
+                    firstRawNanos = rawNanos;
+                    firstIndexerNanos = indexerNanos;
+                }
                 offset += count;
             }
         }
-        return new double[] {articles / (rawNanos / 1e9), articles / (indexerNanos / 1e9)};
+        int warm = articles - perRound;
+        return new Rates(articles / (rawNanos / 1e9), articles / (indexerNanos / 1e9),
+                rounds < 2 ? 0 : warm / ((rawNanos - firstRawNanos) / 1e9),
+                rounds < 2 ? 0 : warm / ((indexerNanos - firstIndexerNanos) / 1e9));
     }
 
     /** Prebuilt documents as NDJSON _bulk bodies with the same limits, {@code concurrency} in flight. */
