@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +41,8 @@ final class DemoPipeline implements AutoCloseable {
      * For the demo: the client compiler only, which roughly halves the CPU a service burns while
      * starting (plenty for a few dozen articles; benchmarks use {@link #THROUGHPUT_JVM_OPTIONS}).
      */
-    static final List<String> QUICK_START_JVM_OPTIONS = java.util.stream.Stream.concat(
-            THROUGHPUT_JVM_OPTIONS.stream(), java.util.stream.Stream.of("-XX:TieredStopAtLevel=1")).toList();
+    static final List<String> QUICK_START_JVM_OPTIONS = Stream.concat(
+            THROUGHPUT_JVM_OPTIONS.stream(), Stream.of("-XX:TieredStopAtLevel=1")).toList();
 
     /**
      * @param samples    directory of saved pages to ingest

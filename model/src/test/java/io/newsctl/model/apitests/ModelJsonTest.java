@@ -77,41 +77,34 @@ class ModelJsonTest {
 
     @Test
     void truncatedAfterTheVersionIsBadJsonAndAWrongShapeIsBadShape() {
-        SchemaException truncated = assertThrows(SchemaException.class,
-                () -> ModelJson.decodeRaw("{\"schemaVersion\":1,\"id\":".getBytes(StandardCharsets.UTF_8)));
+        SchemaException truncated = refusal("{\"schemaVersion\":1,\"id\":");
         assertEquals("bad-json", truncated.errorType());
-        SchemaException shape = assertThrows(SchemaException.class,
-                () -> ModelJson.decodeRaw("{\"schemaVersion\":1,\"id\":{\"a\":1}}".getBytes(StandardCharsets.UTF_8)));
+        SchemaException shape = refusal("{\"schemaVersion\":1,\"id\":{\"a\":1}}");
         assertEquals("bad-shape", shape.errorType());
-        SchemaException noVersion = assertThrows(SchemaException.class,
-                () -> ModelJson.decodeRaw("{\"id\":\"x\",\"nested\":{\"schemaVersion\":1}}".getBytes(StandardCharsets.UTF_8)));
+        SchemaException noVersion = refusal("{\"id\":\"x\",\"nested\":{\"schemaVersion\":1}}");
         assertEquals("unsupported-schema", noVersion.errorType());
-        SchemaException stringVersion = assertThrows(SchemaException.class,
-                () -> ModelJson.decodeRaw("{\"schemaVersion\":\"1\"}".getBytes(StandardCharsets.UTF_8)));
+        SchemaException stringVersion = refusal("{\"schemaVersion\":\"1\"}");
         assertEquals("unsupported-schema", stringVersion.errorType());
     }
 
     @Test
     void newerSchemaVersionIsRefusedWithAClearReason() {
         String json = ModelJson.encodeToString(raw()).replace("\"schemaVersion\":1", "\"schemaVersion\":2");
-        SchemaException e = assertThrows(SchemaException.class,
-                () -> ModelJson.decodeRaw(json.getBytes(StandardCharsets.UTF_8)));
+        SchemaException e = refusal(json);
         assertEquals("unsupported-schema", e.errorType());
         assertTrue(e.getMessage().contains("schemaVersion 2"), e.getMessage());
     }
 
     @Test
     void garbageIsBadJson() {
-        SchemaException e = assertThrows(SchemaException.class,
-                () -> ModelJson.decodeRaw("{not json".getBytes(StandardCharsets.UTF_8)));
+        SchemaException e = refusal("{not json");
         assertEquals("bad-json", e.errorType());
     }
 
     @Test
     void missingRequiredFieldIsNamed() {
         String json = "{\"schemaVersion\":1,\"id\":\"abc\",\"url\":\"https://x.cn/1\"}";
-        SchemaException e = assertThrows(SchemaException.class,
-                () -> ModelJson.decodeRaw(json.getBytes(StandardCharsets.UTF_8)));
+        SchemaException e = refusal(json);
         assertEquals("missing-field", e.errorType());
         assertTrue(e.getMessage().contains("body"), e.getMessage());
     }
@@ -128,5 +121,10 @@ class ModelJsonTest {
         assertFalse(ArticleIds.of("https://36kr.com/p/1").equals(ArticleIds.of("https://36kr.com/p/2")));
         assertTrue(ArticleIds.of("https://36kr.com/p/1").matches("[0-9a-f]{32}"));
         assertFalse(ArticleIds.alertId("r1", "a").equals(ArticleIds.alertId("r2", "a")));
+    }
+
+    /** What {@link ModelJson#decodeRaw} throws for {@code json}. */
+    private static SchemaException refusal(String json) {
+        return assertThrows(SchemaException.class, () -> ModelJson.decodeRaw(json.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -166,8 +166,7 @@ public final class FigureExtractor {
     }
 
     private static int numberEnd(String text, int start) {
-        if (start >= text.length() || text.charAt(start) < '0' || text.charAt(start) > '9'
-                || WordStarts.joinedBefore(text, start, JOINS_NUMBER)) {
+        if (!WordStarts.startsAt(text, start, '0', '9', JOINS_NUMBER)) {
             return start;
         }
         Matcher m = NUMBER.matcher(text).region(start, text.length());

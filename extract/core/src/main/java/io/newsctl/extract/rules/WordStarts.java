@@ -16,12 +16,20 @@ final class WordStarts {
     /** First index ≥ {@code from} holding a character in {@code [lo, hi]} that is not joined to the one before it; -1 if none. */
     static int next(String text, int from, char lo, char hi, String joining) {
         for (int i = Math.max(0, from); i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= lo && c <= hi && !joinedBefore(text, i, joining)) {
+            if (startsAt(text, i, lo, hi, joining)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Whether a word of {@code [lo, hi]} starts at {@code i} (false past the end). */
+    static boolean startsAt(String text, int i, char lo, char hi, String joining) {
+        if (i < 0 || i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return c >= lo && c <= hi && !joinedBefore(text, i, joining);
     }
 
     /** Whether the character before {@code i} is an ASCII letter or digit or one of {@code joining}. */
